@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+
+/**
+ * `npm run cli -- <command>`: operator commands. Each domain registers its own
+ * sub-commands here; a command exits non-zero with a readable message on failure.
+ */
+async function main(argv: string[]): Promise<void> {
+  const program = new Command('waypoint').description('Waypoint operator commands').showHelpAfterError();
+  // registrations (one line per domain):
+
+  await program.parseAsync(argv);
+}
+
+main(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
