@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import type { AccessTokenClaims, Principal } from './principal';
+import { Role } from './principal';
+
+/**
+ * Access tokens are verified without a database read: they are short-lived, and
+ * the hot paths (progress events) must cost one database command.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.auth.jwtSecret,
+      algorithms: ['HS256'],
+      issuer: 'waypoint',
+      audience: 'waypoint-api',
+      ignoreExpiration: false,
+    });
+  }
+
+  validate(claims: AccessTokenClaims): Principal | false {
+    if (!claims.sub || !claims.org || !Object.values(Role).includes(claims.role)) return false;
+    return { userId: claims.sub, orgId: claims.org, role: claims.role };
+  }
+}

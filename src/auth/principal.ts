@@ -1,0 +1,30 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  CLINICIAN = 'CLINICIAN',
+  STAFF = 'STAFF',
+  PATIENT = 'PATIENT',
+  FAMILY = 'FAMILY',
+}
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'ADMIN runs the program; CLINICIAN treats patients; STAFF is a staff learner; PATIENT and FAMILY are learners in care.',
+});
+
+export const LEARNER_ROLES: readonly Role[] = [Role.STAFF, Role.PATIENT, Role.FAMILY];
+export const CARE_TEAM_ROLES: readonly Role[] = [Role.ADMIN, Role.CLINICIAN];
+
+/** The signed-in person, as the access token states it. Resolvers receive it via @CurrentUser(). */
+export interface Principal {
+  userId: string;
+  orgId: string;
+  role: Role;
+}
+
+/** Claims inside an access token. Kept small: no names, no emails. */
+export interface AccessTokenClaims {
+  sub: string;
+  org: string;
+  role: Role;
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * Every setting the service reads, validated once at start-up. A bad value stops
+ * the process with a message naming the variable, instead of failing later in a
+ * request. The README's configuration table mirrors this schema.
+ */
+const duration = z.string().regex(/^\d+(ms|s|m|h|d)$/, 'expected a duration such as 900s, 15m, 12h or 30d');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_MODE: z.enum(['auto', 'uri', 'memory-server', 'embedded']).default('auto'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// connection string').optional(),
+  MONGODB_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only').default('waypoint'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (use a random secret)').optional(),
+  JWT_ACCESS_TTL: duration.default('15m'),
+  REFRESH_TOKEN_TTL: duration.default('30d'),
+  INVITE_TTL: duration.default('7d'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCKOUT: duration.default('15m'),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100000).default(2000),
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface AppConfig {
+  nodeEnv: RawConfig['NODE_ENV'];
+  isProduction: boolean;
+  host: string;
+  port: number;
+  logLevel: RawConfig['LOG_LEVEL'];
+  database: { mode: RawConfig['DATABASE_MODE']; uri?: string; dbName: string };
+  auth: {
+    jwtSecret: string;
+    /** true when no JWT_SECRET was given and a per-process development secret is in use */
+    jwtSecretGenerated: boolean;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    inviteTtlSeconds: number;
+    loginMaxFailures: number;
+    lockoutSeconds: number;
+  };
+  graphql: { maxDepth: number; maxComplexity: number };
+  seedDemo: boolean;
+  publicBaseUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+export function parseDurationSeconds(value: string): number {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(value);
+  if (!match) throw new ConfigError(`not a duration: ${value}`);
+  const n = Number(match[1]);
+  const unit = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as 'ms' | 's' | 'm' | 'h' | 'd'];
+  return Math.max(1, Math.round(n * unit));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret: () => string = defaultSecret): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  if (c.DATABASE_MODE === 'uri' && !c.MONGODB_URI) {
+    throw new ConfigError('Invalid configuration:\n  MONGODB_URI: required when DATABASE_MODE=uri');
+  }
+  if (c.NODE_ENV === 'production' && !c.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (c.NODE_ENV === 'production' && (c.DATABASE_MODE === 'embedded' || c.DATABASE_MODE === 'memory-server')) {
+    throw new ConfigError(`Invalid configuration:\n  DATABASE_MODE: ${c.DATABASE_MODE} keeps data in memory and is not allowed when NODE_ENV=production`);
+  }
+  return {
+    nodeEnv: c.NODE_ENV,
+    isProduction: c.NODE_ENV === 'production',
+    host: c.HOST,
+    port: c.PORT,
+    logLevel: c.LOG_LEVEL,
+    database: { mode: c.DATABASE_MODE, uri: c.MONGODB_URI, dbName: c.MONGODB_DB_NAME },
+    auth: {
+      jwtSecret: c.JWT_SECRET ?? generateSecret(),
+      jwtSecretGenerated: !c.JWT_SECRET,
+      accessTtlSeconds: parseDurationSeconds(c.JWT_ACCESS_TTL),
+      refreshTtlSeconds: parseDurationSeconds(c.REFRESH_TOKEN_TTL),
+      inviteTtlSeconds: parseDurationSeconds(c.INVITE_TTL),
+      loginMaxFailures: c.LOGIN_MAX_FAILURES,
+      lockoutSeconds: parseDurationSeconds(c.LOGIN_LOCKOUT),
+    },
+    graphql: { maxDepth: c.GRAPHQL_MAX_DEPTH, maxComplexity: c.GRAPHQL_MAX_COMPLEXITY },
+    seedDemo: c.SEED_DEMO ? c.SEED_DEMO === 'true' : c.NODE_ENV === 'development',
+    publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''),
+  };
+}
+
+function defaultSecret(): string {
+  // A per-process secret: tokens stop working at restart, which is fine for development.
+  return randomBytes(48).toString('base64url');
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
