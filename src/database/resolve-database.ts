@@ -1,5 +1,8 @@
 import { request } from 'node:https';
+import { DryMongoBinary, MongoMemoryServer } from 'mongodb-memory-server-core';
+import { MongoBinaryDownloadUrl } from 'mongodb-memory-server-core/lib/util/MongoBinaryDownloadUrl';
 import type { AppConfig } from '../config/config';
+import { startEmbeddedMongo } from './embedded';
 
 export type DatabaseBackend = 'uri' | 'memory-server' | 'embedded';
 
@@ -65,7 +68,6 @@ interface BinaryAvailability {
 }
 
 async function findMongodBinary(probeMs: number): Promise<BinaryAvailability> {
-  const { DryMongoBinary, MongoBinaryDownloadUrl } = await loadMemoryServer();
   const systemBinary = process.env.MONGOMS_SYSTEM_BINARY;
   const found = await DryMongoBinary.locateBinary(DryMongoBinary.getEnsuredOptions()).catch(() => undefined);
   if (found) {
@@ -109,22 +111,16 @@ function probeUrl(url: string, timeoutMs: number): Promise<{ ok: boolean; error?
 }
 
 async function startMemoryServer(reason: string, logger: ResolveLogger): Promise<ResolvedDatabase> {
-  const { MongoMemoryServer } = await loadMemoryServer();
   const server = await MongoMemoryServer.create();
   logger.info(`database: mongodb-memory-server (${reason}); data is in memory and lost at exit`);
   return { backend: 'memory-server', uri: server.getUri(), reason, stop: async () => void (await server.stop()) };
 }
 
 async function startEmbedded(reason: string, logger: ResolveLogger): Promise<ResolvedDatabase> {
-  const { startEmbeddedMongo } = await import('./embedded');
   const engine = await startEmbeddedMongo({ logger });
   logger.warn(
     `database: EMBEDDED ENGINE at ${engine.uri} (${reason}). Data lives in this process's memory only and is lost at exit: ` +
       'for development, tests and demos, never production. Set MONGODB_URI to use a real MongoDB.',
   );
   return { backend: 'embedded', uri: engine.uri, reason, stop: () => engine.stop() };
-}
-
-function loadMemoryServer(): Promise<typeof import('mongodb-memory-server-core')> {
-  return import('mongodb-memory-server-core');
 }

@@ -13,6 +13,7 @@ export class Invite {
   @Prop({ trim: true }) displayName?: string;
   /** Family invites: the patient the new family member will be linked to. */
   @Prop({ type: Types.ObjectId }) patientId?: Types.ObjectId;
+  @Prop({ trim: true, maxlength: 60 }) relationship?: string;
   @Prop({ type: Types.ObjectId, required: true }) invitedBy: Types.ObjectId;
   @Prop({ required: true }) expiresAt: Date;
   @Prop() acceptedAt?: Date;

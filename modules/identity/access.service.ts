@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import { Role, type Principal } from '../../src/auth/principal';
+import { Forbidden, NotFound } from '../../src/common/errors';
+import { AuditService } from '../audit/audit.service';
+import { activeScopes, decideAccess, REDISCLOSURE_NOTICE, RecordPart, type AccessDecision } from './policy/patient-access';
+import { Consent } from './schemas/consent.schema';
+import { FamilyLink } from './schemas/family-link.schema';
+import { UsersService, type UserSummary } from './users.service';
+
+export interface GrantedAccess {
+  subject: UserSummary;
+  decision: AccessDecision;
+  /** The §2.32 notice to attach to what is returned, when a family member reads. */
+  redisclosureNotice?: string;
+}
+
+/**
+ * The one answer to "may this person see these learners' records, and which
+ * parts" (DESIGN.md invariant 5). Every module that returns someone's records
+ * asks here, and every read by someone other than the learner is audited here
+ * before the data is returned (invariant 6).
+ */
+@Injectable()
+export class AccessService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+    @InjectModel(FamilyLink.name) private readonly links: Model<FamilyLink>,
+    @InjectModel(Consent.name) private readonly consents: Model<Consent>,
+  ) {}
+
+  /**
+   * Throws NOT_FOUND for someone outside the caller's organization (their
+   * existence is not ours to confirm) and FORBIDDEN when the part is not allowed.
+   */
+  async require(viewer: Principal, subjectId: string, part: RecordPart, action: string, requestId?: string): Promise<GrantedAccess> {
+    const [granted] = await this.requireMany(viewer, [subjectId], part, action, requestId);
+    return granted;
+  }
+
+  /** The batch form: a constant number of queries for any number of subjects. */
+  async requireMany(viewer: Principal, subjectIds: readonly string[], part: RecordPart, action: string, requestId?: string): Promise<GrantedAccess[]> {
+    const decided = await this.decideMany(viewer, subjectIds);
+    const granted: GrantedAccess[] = [];
+    for (const id of subjectIds) {
+      const entry = decided.get(id);
+      if (!entry) throw new NotFound('That person');
+      if (!entry.decision.parts.has(part)) {
+        throw new Forbidden(
+          viewer.role === Role.FAMILY
+            ? "You can see this only while the patient's consent is active and covers it."
+            : 'You do not have permission to see these records.',
+        );
+      }
+      granted.push(entry);
+    }
+    await this.audit.recordMany(
+      granted
+        .filter((g) => g.decision.audited)
+        .map((g) => ({ actor: viewer, action, subjectType: part, subjectId: g.subject._id.toHexString(), patientId: g.subject._id.toHexString(), requestId })),
+    );
+    return granted;
+  }
+
+  /** Decisions without side effects: for filtering lists. Subjects outside the org are absent. */
+  async decideMany(viewer: Principal, subjectIds: readonly string[]): Promise<Map<string, GrantedAccess>> {
+    const subjects = await this.users.findManyInOrg(viewer.orgId, [...new Set(subjectIds)]);
+    const familyView = viewer.role === Role.FAMILY && subjects.some((s) => s.role === Role.PATIENT);
+    const [links, consents] = familyView
+      ? await Promise.all([
+          this.links.find({ familyMemberId: new Types.ObjectId(viewer.userId), patientId: { $in: subjects.map((s) => s._id) } }, { patientId: 1 }).lean(),
+          this.consents
+            .find(
+              { orgId: new Types.ObjectId(viewer.orgId), recipientId: new Types.ObjectId(viewer.userId), patientId: { $in: subjects.map((s) => s._id) }, revokedAt: { $exists: false } },
+              { patientId: 1, scopes: 1, expiresAt: 1, revokedAt: 1 },
+            )
+            .lean(),
+        ])
+      : [[], []];
+    const now = new Date();
+    const result = new Map<string, GrantedAccess>();
+    for (const subject of subjects) {
+      const id = subject._id.toHexString();
+      const linked = links.some((l) => l.patientId.equals(subject._id));
+      const scopes = activeScopes(consents.filter((c) => c.patientId.equals(subject._id)), now);
+      const decision = decideAccess(viewer, { id, orgId: subject.orgId.toHexString(), role: subject.role }, linked, scopes);
+      result.set(id, { subject, decision, redisclosureNotice: decision.redisclosure ? REDISCLOSURE_NOTICE : undefined });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,69 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { UseGuards } from '@nestjs/common';
+import { CurrentUser, Public, Roles } from '../../src/auth/decorators';
+import { Role, type Principal } from '../../src/auth/principal';
+import { NotFound } from '../../src/common/errors';
+import { AuthService } from './auth.service';
+import { AcceptInviteInput } from './dto/identity.inputs';
+import { InvitesService } from './invites.service';
+import { LoginGuard } from './local.strategy';
+import { AuthPayload, OrganizationModel, toUserModel, UserModel } from './models/user.model';
+import type { User } from './schemas/user.schema';
+import { UsersService } from './users.service';
+
+const EVERYONE = Object.values(Role);
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly invites: InvitesService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Public()
+  @UseGuards(LoginGuard)
+  @Mutation(() => AuthPayload, { description: 'Sign in. Repeated failures lock the address for a while.' })
+  login(
+    @Args('email') _email: string,
+    @Args('password') _password: string,
+    @Context() ctx: { loginRequest: { user: User } },
+  ): Promise<AuthPayload> {
+    return this.auth.startSession(ctx.loginRequest.user);
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new access token and refresh token. Each refresh token works once.' })
+  refreshSession(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
+    return this.auth.refresh(refreshToken);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'End the session the refresh token belongs to.' })
+  async logout(@Args('refreshToken') refreshToken: string): Promise<boolean> {
+    await this.auth.logout(refreshToken);
+    return true;
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Create your account from an invite code and sign in.' })
+  async acceptInvite(@Args('input') input: AcceptInviteInput): Promise<AuthPayload> {
+    const user = await this.invites.accept(input);
+    return this.auth.startSession(user);
+  }
+
+  @Roles(...EVERYONE)
+  @Query(() => UserModel, { description: 'The signed-in person.' })
+  async me(@CurrentUser() principal: Principal): Promise<UserModel> {
+    const user = await this.users.findById(principal.userId);
+    if (!user) throw new NotFound('Your account');
+    return toUserModel(user, true);
+  }
+
+  @Roles(...EVERYONE)
+  @Query(() => OrganizationModel, { description: "The signed-in person's organization." })
+  async myOrganization(@CurrentUser() principal: Principal): Promise<OrganizationModel> {
+    const org = await this.users.organization(principal.orgId);
+    return { id: org._id.toHexString(), name: org.name, slug: org.slug, timeZone: org.timeZone, crisisLine: org.crisisLine };
+  }
+}

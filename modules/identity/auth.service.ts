@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectModel } from '@nestjs/mongoose';
+import { randomUUID } from 'node:crypto';
+import { Types, type Model } from 'mongoose';
+import type { AccessTokenClaims } from '../../src/auth/principal';
+import { RateLimited, Unauthenticated } from '../../src/common/errors';
+import { APP_CONFIG, type AppConfig } from '../../src/config/config';
+import { toUserModel, type AuthPayload } from './models/user.model';
+import { hashPassword, verifyPassword } from './passwords';
+import { LoginThrottle } from './schemas/login-throttle.schema';
+import { RefreshToken } from './schemas/refresh-token.schema';
+import type { User } from './schemas/user.schema';
+import { hashSecret, newSecret } from './secrets';
+import { normalizeEmail, UsersService } from './users.service';
+
+const SIGN_IN_FAILED = 'That email and password do not match an account. Check both and try again.';
+
+@Injectable()
+export class AuthService {
+  /** Verified against when the email is unknown, so both paths take the same time. */
+  private readonly decoyHash: Promise<string>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+    @InjectModel(RefreshToken.name) private readonly refreshTokens: Model<RefreshToken>,
+    @InjectModel(LoginThrottle.name) private readonly throttles: Model<LoginThrottle>,
+  ) {
+    this.decoyHash = hashPassword(newSecret(16));
+  }
+
+  /**
+   * Email and password → the user, or a refusal that says nothing about whether
+   * the address has an account. Repeated failures lock the address for a while,
+   * whether or not it exists.
+   */
+  async verifyCredentials(email: string, password: string): Promise<User> {
+    const keyHash = hashSecret(`login:${normalizeEmail(email)}`);
+    const now = new Date();
+    const throttle = await this.throttles.findOne({ keyHash }).lean();
+    if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+      const minutes = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60000);
+      throw new RateLimited(`Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, minutes * 60);
+    }
+    const user = await this.users.findForLogin(email);
+    const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
+    if (!user || !ok) {
+      await this.recordFailure(keyHash, now);
+      throw new Unauthenticated(SIGN_IN_FAILED);
+    }
+    if (throttle) await this.throttles.deleteOne({ keyHash });
+    return user;
+  }
+
+  private async recordFailure(keyHash: string, now: Date): Promise<void> {
+    const { loginMaxFailures, lockoutSeconds } = this.config.auth;
+    const expiresAt = new Date(now.getTime() + lockoutSeconds * 1000);
+    const updated = await this.throttles.findOneAndUpdate(
+      { keyHash },
+      { $inc: { failures: 1 }, $set: { expiresAt } },
+      { upsert: true, new: true },
+    );
+    if (updated && updated.failures >= loginMaxFailures) {
+      await this.throttles.updateOne({ keyHash }, { $set: { lockedUntil: expiresAt, failures: 0 } });
+    }
+  }
+
+  /** A new sign-in: a fresh refresh-token chain. */
+  startSession(user: Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'clinicianId'>): Promise<AuthPayload> {
+    return this.issue(user, randomUUID());
+  }
+
+  /**
+   * Rotation: each refresh token works once. Presenting one that was already
+   * used (or revoked) means it leaked, so the whole chain is revoked.
+   */
+  async refresh(refreshToken: string): Promise<AuthPayload> {
+    const tokenHash = hashSecret(refreshToken);
+    const now = new Date();
+    const claimed = await this.refreshTokens.findOneAndUpdate(
+      { tokenHash, rotatedAt: { $exists: false }, revokedAt: { $exists: false }, expiresAt: { $gt: now } },
+      { $set: { rotatedAt: now } },
+      { new: true },
+    );
+    if (!claimed) {
+      const known = await this.refreshTokens.findOne({ tokenHash }, { chainId: 1, rotatedAt: 1, revokedAt: 1 }).lean();
+      if (known && (known.rotatedAt || known.revokedAt)) {
+        await this.revokeChain(known.chainId, 'reuse detected');
+        throw new Unauthenticated('This session was signed out because its refresh token was used twice. Sign in again.');
+      }
+      throw new Unauthenticated('This session has expired. Sign in again.');
+    }
+    const user = await this.users.findById(claimed.userId);
+    if (!user) {
+      await this.revokeChain(claimed.chainId, 'user gone');
+      throw new Unauthenticated('This account is no longer active.');
+    }
+    return this.issue(user, claimed.chainId);
+  }
+
+  /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logging out twice is fine. */
+  async logout(refreshToken: string): Promise<void> {
+    const known = await this.refreshTokens.findOne({ tokenHash: hashSecret(refreshToken) }, { chainId: 1 }).lean();
+    if (known) await this.revokeChain(known.chainId, 'logout');
+  }
+
+  private async revokeChain(chainId: string, reason: string): Promise<void> {
+    await this.refreshTokens.updateMany({ chainId, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date(), revokedReason: reason } });
+  }
+
+  private async issue(user: Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'clinicianId'>, chainId: string): Promise<AuthPayload> {
+    const now = Date.now();
+    const { accessTtlSeconds, refreshTtlSeconds } = this.config.auth;
+    const claims: AccessTokenClaims = { sub: user._id.toHexString(), org: user.orgId.toHexString(), role: user.role };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: accessTtlSeconds,
+      issuer: 'waypoint',
+      audience: 'waypoint-api',
+      algorithm: 'HS256',
+    });
+    const refreshToken = newSecret();
+    const refreshTokenExpiresAt = new Date(now + refreshTtlSeconds * 1000);
+    await this.refreshTokens.create({
+      tokenHash: hashSecret(refreshToken),
+      chainId,
+      userId: user._id,
+      orgId: new Types.ObjectId(user.orgId),
+      issuedAt: new Date(now),
+      expiresAt: refreshTokenExpiresAt,
+    });
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date(now + accessTtlSeconds * 1000),
+      refreshToken,
+      refreshTokenExpiresAt,
+      user: toUserModel(user, true),
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Role, type Principal } from '../../src/auth/principal';
+import { ConsentsService } from './consents.service';
+import { InvitesService } from './invites.service';
+import { ConsentScope } from './schemas/consent.schema';
+import { UsersService } from './users.service';
+
+export const DEMO_PASSWORD = 'waypoint-demo-password';
+export const DEMO_ORG_SLUG = 'demo-clinic';
+
+export interface DemoAccount {
+  role: Role;
+  email: string;
+  id: string;
+}
+
+/**
+ * A demo organization with one person of each role, built through the same
+ * services the API uses (invites, acceptance, consent), so the demo data obeys
+ * every rule real data does. Development only; safe to run twice.
+ */
+export async function seedDemoOrganization(app: INestApplicationContext): Promise<{ created: boolean; accounts: DemoAccount[] }> {
+  const users = app.get(UsersService);
+  const invites = app.get(InvitesService);
+  const consents = app.get(ConsentsService);
+  const emails: Record<Role, string> = {
+    [Role.ADMIN]: 'admin@demo.waypoint.test',
+    [Role.CLINICIAN]: 'clinician@demo.waypoint.test',
+    [Role.STAFF]: 'staff@demo.waypoint.test',
+    [Role.PATIENT]: 'patient@demo.waypoint.test',
+    [Role.FAMILY]: 'family@demo.waypoint.test',
+  };
+  const existing = await users.findByEmail(emails[Role.ADMIN]);
+  if (existing) {
+    const accounts = await Promise.all(
+      Object.values(Role).map(async (role) => ({ role, email: emails[role], id: (await users.findByEmail(emails[role]))?._id.toHexString() ?? '' })),
+    );
+    return { created: false, accounts };
+  }
+
+  const org = await users.createOrganization('Demo Recovery Center', DEMO_ORG_SLUG);
+  const admin = await users.create({ orgId: org._id, email: emails[Role.ADMIN], role: Role.ADMIN, displayName: 'Avery Admin', password: DEMO_PASSWORD });
+  const asPrincipal = (u: { _id: { toHexString(): string }; role: Role }): Principal => ({ userId: u._id.toHexString(), orgId: org._id.toHexString(), role: u.role });
+  const join = async (inviter: Principal, role: Role, displayName: string, patientId?: string) => {
+    const { code } = await invites.create(inviter, { role, email: emails[role], displayName, patientId });
+    return invites.accept({ code, email: emails[role], password: DEMO_PASSWORD, displayName });
+  };
+  const clinician = await join(asPrincipal(admin), Role.CLINICIAN, 'Casey Clinician');
+  await join(asPrincipal(admin), Role.STAFF, 'Sam Staff');
+  const patient = await join(asPrincipal(clinician), Role.PATIENT, 'Pat Patient');
+  const family = await join(asPrincipal(clinician), Role.FAMILY, 'Frankie Family', patient._id.toHexString());
+  await consents.grant(asPrincipal(patient), {
+    familyMemberId: family._id.toHexString(),
+    scopes: [ConsentScope.PROGRESS, ConsentScope.COMPLETIONS],
+    purpose: 'So my family can support my recovery at home',
+    expiryEvent: 'When I finish the program',
+    rightToRevokeAcknowledged: true,
+  });
+  const ids: Record<Role, string> = {
+    [Role.ADMIN]: admin._id.toHexString(),
+    [Role.CLINICIAN]: clinician._id.toHexString(),
+    [Role.STAFF]: (await users.findByEmail(emails[Role.STAFF]))!._id.toHexString(),
+    [Role.PATIENT]: patient._id.toHexString(),
+    [Role.FAMILY]: family._id.toHexString(),
+  };
+  return { created: true, accounts: Object.values(Role).map((role) => ({ role, email: emails[role], id: ids[role] })) };
+}

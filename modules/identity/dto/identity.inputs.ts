@@ -1,0 +1,66 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayNotEmpty, ArrayUnique, IsBoolean, IsEmail, IsEnum, IsMongoId, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Role } from '../../../src/auth/principal';
+import { ConsentScope } from '../schemas/consent.schema';
+
+@InputType()
+export class CreateInviteInput {
+  @Field(() => Role) @IsEnum(Role) role: Role;
+  @Field() @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254) email: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) displayName?: string;
+  @Field(() => ID, { nullable: true, description: 'Required for a FAMILY invite: the patient the family member is linked to.' })
+  @IsOptional()
+  @IsMongoId({ message: 'patientId must be a patient id' })
+  patientId?: string;
+  @Field({ nullable: true, description: 'FAMILY invites: how the family member relates to the patient (e.g. "mother").' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  relationship?: string;
+}
+
+@InputType()
+export class AcceptInviteInput {
+  @Field() @IsString() @MinLength(10) @MaxLength(200) code: string;
+  @Field() @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254) email: string;
+  @Field() @IsString() @MaxLength(1024) password: string;
+  @Field() @IsString() @MinLength(1, { message: 'displayName must not be empty' }) @MaxLength(120) displayName: string;
+}
+
+@InputType()
+export class GrantFamilyConsentInput {
+  @Field(() => ID, { description: 'The linked family member who may receive the information.' })
+  @IsMongoId({ message: 'familyMemberId must be a user id' })
+  familyMemberId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Clinicians and admins recording a paper consent: the patient who signed it. Patients leave it out.' })
+  @IsOptional()
+  @IsMongoId({ message: 'patientId must be a patient id' })
+  patientId?: string;
+
+  @Field(() => [ConsentScope]) @ArrayNotEmpty() @ArrayUnique() @IsEnum(ConsentScope, { each: true }) scopes: ConsentScope[];
+
+  @Field({ description: 'Why the information is shared, in the patient\'s words (e.g. "to support my recovery at home").' })
+  @IsString()
+  @MinLength(3, { message: 'purpose must say why the information is shared' })
+  @MaxLength(500)
+  purpose: string;
+
+  @Field({ nullable: true, description: 'When the consent ends. Give this, or expiryEvent, or both.' }) @IsOptional() expiresAt?: Date;
+  @Field({ nullable: true, description: 'An event that ends the consent (e.g. "when I leave the program").' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  expiryEvent?: string;
+
+  @Field({ description: 'The patient has been told they may revoke this consent at any time, and that revoking does not undo past disclosures.' })
+  @IsBoolean()
+  rightToRevokeAcknowledged: boolean;
+
+  @Field({ nullable: true, description: 'Paper consents: when the patient signed.' }) @IsOptional() signedAt?: Date;
+  @Field({ nullable: true, description: 'Paper consents: where the signed form is kept.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  paperReference?: string;
+}

@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { MongooseModule } from '@nestjs/mongoose';
+import { PassportModule } from '@nestjs/passport';
+import { JwtStrategy } from '../../src/auth/jwt.strategy';
+import { APP_CONFIG, type AppConfig } from '../../src/config/config';
+import { AuditModule } from '../audit/audit.module';
+import { AccessService } from './access.service';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { ConsentsService } from './consents.service';
+import { InvitesService } from './invites.service';
+import { LocalStrategy } from './local.strategy';
+import { PeopleResolver } from './people.resolver';
+import { Consent, ConsentSchema } from './schemas/consent.schema';
+import { FamilyLink, FamilyLinkSchema } from './schemas/family-link.schema';
+import { Invite, InviteSchema } from './schemas/invite.schema';
+import { LoginThrottle, LoginThrottleSchema } from './schemas/login-throttle.schema';
+import { Organization, OrganizationSchema } from './schemas/organization.schema';
+import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema';
+import { User, UserSchema } from './schemas/user.schema';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    AuditModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret }),
+    }),
+    MongooseModule.forFeature([
+      { name: Organization.name, schema: OrganizationSchema },
+      { name: User.name, schema: UserSchema },
+      { name: Invite.name, schema: InviteSchema },
+      { name: RefreshToken.name, schema: RefreshTokenSchema },
+      { name: LoginThrottle.name, schema: LoginThrottleSchema },
+      { name: FamilyLink.name, schema: FamilyLinkSchema },
+      { name: Consent.name, schema: ConsentSchema },
+    ]),
+  ],
+  providers: [UsersService, AuthService, InvitesService, ConsentsService, AccessService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver],
+  exports: [UsersService, AccessService, ConsentsService],
+})
+export class IdentityModule {}

@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import { Role, type Principal } from '../../src/auth/principal';
+import { BadInput, Conflict, Forbidden, NotFound } from '../../src/common/errors';
+import { APP_CONFIG, type AppConfig } from '../../src/config/config';
+import { AuditService } from '../audit/audit.service';
+import type { AcceptInviteInput, CreateInviteInput } from './dto/identity.inputs';
+import type { InviteCreated } from './models/identity.models';
+import { assertPasswordAllowed } from './passwords';
+import { FamilyLink } from './schemas/family-link.schema';
+import { Invite } from './schemas/invite.schema';
+import type { User } from './schemas/user.schema';
+import { hashSecret, newSecret } from './secrets';
+import { normalizeEmail, UsersService } from './users.service';
+
+/** Who may invite whom: admins bring in staff and clinicians, clinicians bring in patients and families. */
+const INVITABLE: Record<Role, readonly Role[]> = {
+  [Role.ADMIN]: [Role.ADMIN, Role.CLINICIAN, Role.STAFF],
+  [Role.CLINICIAN]: [Role.PATIENT, Role.FAMILY],
+  [Role.STAFF]: [],
+  [Role.PATIENT]: [],
+  [Role.FAMILY]: [],
+};
+
+@Injectable()
+export class InvitesService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectModel(Invite.name) private readonly invites: Model<Invite>,
+    @InjectModel(FamilyLink.name) private readonly links: Model<FamilyLink>,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(inviter: Principal, input: CreateInviteInput): Promise<InviteCreated> {
+    if (!INVITABLE[inviter.role].includes(input.role)) {
+      const allowed = INVITABLE[inviter.role];
+      throw new Forbidden(allowed.length ? `As ${inviter.role.toLowerCase()} you can invite ${allowed.join(', ')} only.` : 'Your role cannot invite people.');
+    }
+    const email = normalizeEmail(input.email);
+    let patientId: Types.ObjectId | undefined;
+    if (input.role === Role.FAMILY) {
+      if (!input.patientId) throw new BadInput('A family invite must name the patient (patientId) the family member is linked to.', { field: 'patientId' });
+      const patient = await this.users.findById(input.patientId);
+      if (!patient || !patient.orgId.equals(inviter.orgId) || patient.role !== Role.PATIENT) throw new NotFound('That patient');
+      patientId = patient._id;
+    } else if (input.patientId) {
+      throw new BadInput('patientId belongs on FAMILY invites only.', { field: 'patientId' });
+    }
+    if (await this.users.findByEmail(email)) throw new Conflict('An account with that email address already exists.');
+
+    const code = newSecret(18);
+    const expiresAt = new Date(Date.now() + this.config.auth.inviteTtlSeconds * 1000);
+    const invite = await this.invites.create({
+      orgId: new Types.ObjectId(inviter.orgId),
+      codeHash: hashSecret(code),
+      role: input.role,
+      email,
+      displayName: input.displayName?.trim(),
+      patientId,
+      relationship: input.relationship,
+      invitedBy: new Types.ObjectId(inviter.userId),
+      expiresAt,
+    });
+    await this.audit.record({
+      actor: inviter,
+      action: 'INVITE_CREATED',
+      subjectType: 'INVITE',
+      subjectId: invite._id.toHexString(),
+      patientId: patientId?.toHexString(),
+      detail: { role: input.role },
+    });
+    return { code, expiresAt, role: input.role, email };
+  }
+
+  /**
+   * Claims the invite atomically, then creates the account. If anything after
+   * the claim fails, the claim and any partial account are undone, so a retry works.
+   */
+  async accept(input: AcceptInviteInput): Promise<User> {
+    const email = normalizeEmail(input.email);
+    assertPasswordAllowed(input.password, email);
+    const codeHash = hashSecret(input.code.trim());
+    const now = new Date();
+    const invite = await this.invites.findOneAndUpdate(
+      { codeHash, acceptedAt: { $exists: false }, expiresAt: { $gt: now }, email },
+      { $set: { acceptedAt: now } },
+      { new: true },
+    );
+    if (!invite) throw new BadInput(await this.whyNotAccepted(codeHash, email, now), { field: 'code' });
+
+    let user: User | undefined;
+    try {
+      user = await this.users.create({
+        orgId: invite.orgId,
+        email,
+        role: invite.role,
+        displayName: input.displayName,
+        password: input.password,
+        clinicianId: invite.role === Role.PATIENT || invite.role === Role.FAMILY ? invite.invitedBy : undefined,
+        hiredAt: invite.role === Role.STAFF ? now : undefined,
+      });
+      if (invite.role === Role.FAMILY && invite.patientId) {
+        await this.links.create({ orgId: invite.orgId, patientId: invite.patientId, familyMemberId: user._id, relationship: invite.relationship });
+      }
+      await this.invites.updateOne({ _id: invite._id }, { $set: { acceptedUserId: user._id } });
+      return user;
+    } catch (error) {
+      if (user) await this.users.deleteById(user._id);
+      await this.invites.updateOne({ _id: invite._id }, { $unset: { acceptedAt: 1 } });
+      throw error;
+    }
+  }
+
+  private async whyNotAccepted(codeHash: string, email: string, now: Date): Promise<string> {
+    const invite = await this.invites.findOne({ codeHash }, { acceptedAt: 1, expiresAt: 1, email: 1 }).lean();
+    if (!invite) return 'That invite code is not valid. Check it, or ask for a new invite.';
+    if (invite.acceptedAt) return 'That invite has already been used. Sign in instead, or ask for a new invite.';
+    if (invite.expiresAt <= now) return 'That invite has expired. Ask for a new one.';
+    if (invite.email !== email) return 'Use the email address the invite was sent to.';
+    return 'That invite cannot be accepted. Ask for a new one.';
+  }
+}

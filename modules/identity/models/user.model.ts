@@ -1,0 +1,44 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Role } from '../../../src/auth/principal';
+import type { User } from '../schemas/user.schema';
+
+@ObjectType('Organization')
+export class OrganizationModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field() slug: string;
+  @Field() timeZone: string;
+  @Field({ nullable: true, description: "The program's own crisis or after-hours line." }) crisisLine?: string;
+}
+
+@ObjectType('User')
+export class UserModel {
+  @Field(() => ID) id: string;
+  @Field(() => Role) role: Role;
+  @Field() displayName: string;
+  @Field({ nullable: true, description: 'Shown to the person and to the care team only.' }) email?: string;
+  @Field(() => ID) organizationId: string;
+  @Field(() => ID, { nullable: true, description: 'Patients and family members: the clinician whose caseload they are on.' })
+  clinicianId?: string;
+}
+
+/** The API shape of a user; the password hash cannot leak because it is never copied. */
+export function toUserModel(user: Pick<User, '_id' | 'role' | 'displayName' | 'email' | 'orgId' | 'clinicianId'>, showEmail: boolean): UserModel {
+  return {
+    id: user._id.toHexString(),
+    role: user.role,
+    displayName: user.displayName,
+    email: showEmail ? user.email : undefined,
+    organizationId: user.orgId.toHexString(),
+    clinicianId: user.clinicianId?.toHexString(),
+  };
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayload {
+  @Field({ description: 'Send as `Authorization: Bearer <accessToken>`.' }) accessToken: string;
+  @Field() accessTokenExpiresAt: Date;
+  @Field({ description: 'Single use: exchange it with refreshSession for a new pair.' }) refreshToken: string;
+  @Field() refreshTokenExpiresAt: Date;
+  @Field(() => UserModel) user: UserModel;
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import { Role } from '../../src/auth/principal';
+import { Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
+import { Organization } from './schemas/organization.schema';
+import { User } from './schemas/user.schema';
+import { assertPasswordAllowed, hashPassword } from './passwords';
+
+export interface NewUser {
+  orgId: Types.ObjectId;
+  email: string;
+  role: Role;
+  displayName: string;
+  password: string;
+  clinicianId?: Types.ObjectId;
+  hiredAt?: Date;
+}
+
+export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'clinicianId' | 'hiredAt'>;
+const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, clinicianId: 1, hiredAt: 1 } as const;
+
+/** Users and organizations. Other modules read people through this service, never through the models. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectModel(User.name) private readonly users: Model<User>,
+    @InjectModel(Organization.name) private readonly organizations: Model<Organization>,
+  ) {}
+
+  async createOrganization(name: string, slug?: string): Promise<Organization> {
+    const cleanName = name.trim();
+    if (!cleanName) throw new Conflict('An organization needs a name.');
+    const finalSlug = slug ?? slugify(cleanName);
+    try {
+      return (await this.organizations.create({ name: cleanName, slug: finalSlug })).toObject();
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new Conflict(`An organization with the slug "${finalSlug}" already exists.`);
+      throw error;
+    }
+  }
+
+  async organization(orgId: Types.ObjectId | string): Promise<Organization> {
+    const org = await this.organizations.findById(orgId).lean();
+    if (!org) throw new NotFound('Organization');
+    return org;
+  }
+
+  async create(input: NewUser): Promise<User> {
+    const email = normalizeEmail(input.email);
+    assertPasswordAllowed(input.password, email);
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const created = await this.users.create({ ...input, email, displayName: input.displayName.trim(), passwordHash });
+      return created.toObject();
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new Conflict('An account with that email address already exists.');
+      throw error;
+    }
+  }
+
+  /** Password hash included: for the sign-in path only. */
+  findForLogin(email: string): Promise<User | null> {
+    return this.users.findOne({ email: normalizeEmail(email), deactivatedAt: { $exists: false } }).lean();
+  }
+
+  findByEmail(email: string): Promise<UserSummary | null> {
+    return this.users.findOne({ email: normalizeEmail(email) }, SUMMARY).lean();
+  }
+
+  findById(id: Types.ObjectId | string): Promise<UserSummary | null> {
+    if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
+    return this.users.findById(id, SUMMARY).lean();
+  }
+
+  /** One query for any number of ids, scoped to the organization. */
+  findManyInOrg(orgId: string, ids: readonly string[]): Promise<UserSummary[]> {
+    const valid = ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.users.find({ orgId: new Types.ObjectId(orgId), _id: { $in: valid } }, SUMMARY).lean();
+  }
+
+  /** A page of an organization's users of some roles, ordered by id. */
+  listInOrg(orgId: string, roles: readonly Role[], options: { first: number; after?: string; clinicianId?: string }): Promise<UserSummary[]> {
+    const filter: Record<string, unknown> = { orgId: new Types.ObjectId(orgId), role: { $in: roles }, deactivatedAt: { $exists: false } };
+    if (options.clinicianId) filter.clinicianId = new Types.ObjectId(options.clinicianId);
+    if (options.after) filter._id = { $gt: new Types.ObjectId(options.after) };
+    return this.users.find(filter, SUMMARY).sort({ _id: 1 }).limit(options.first).lean();
+  }
+
+  async deleteById(id: Types.ObjectId): Promise<void> {
+    await this.users.deleteOne({ _id: id });
+  }
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function slugify(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'organization';
+}

@@ -1,0 +1,38 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MongooseModule } from '@nestjs/mongoose';
+import type { Logger } from 'pino';
+import { AuditModule } from '../modules/audit/audit.module';
+import { IdentityModule } from '../modules/identity/identity.module';
+import { AuthGuard } from './auth/auth.guard';
+import type { AppConfig } from './config/config';
+import { CoreModule } from './core.module';
+import type { ResolvedDatabase } from './database/resolve-database';
+import { graphqlOptions } from './graphql/graphql.config';
+import { HealthController } from './health/health.controller';
+
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, logger: Logger, database: ResolvedDatabase, dbName = config.database.dbName): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(config, logger, database),
+        MongooseModule.forRoot(database.uri, { dbName, autoIndex: true, serverSelectionTimeoutMS: 10000 }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, logger) }),
+        AuditModule,
+        IdentityModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ transform: true, whitelist: true, forbidUnknownValues: false, stopAtFirstError: false }),
+        },
+      ],
+    };
+  }
+}

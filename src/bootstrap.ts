@@ -1,0 +1,36 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/config';
+import type { ResolvedDatabase } from './database/resolve-database';
+import { PinoNestLogger } from './logging/logger';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Builds the HTTP application on Fastify (see docs/decisions.md). Used by the
+ * start command, the tests and the benchmarks, so all three run the same stack.
+ */
+export async function createApp(config: AppConfig, logger: Logger, database: ResolvedDatabase, dbName?: string): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    // A caller's X-Request-Id is kept when it looks like one, so logs can be joined across services.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, logger, database, dbName), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.init();
+  return app;
+}

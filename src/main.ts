@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/config';
+import { resolveDatabase } from './database/resolve-database';
+import { createApp } from './bootstrap';
+import { createLogger } from './logging/logger';
+import { DEMO_PASSWORD, seedDemoOrganization } from '../modules/identity/demo-seed';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  if (config.auth.jwtSecretGenerated) {
+    logger.warn('JWT_SECRET is not set: using a random development secret; sessions end when the process restarts.');
+  }
+  const database = await resolveDatabase({ mode: config.database.mode, uri: config.database.uri, logger: wrap(logger) });
+  logger.info({ backend: database.backend, reason: database.reason }, `database backend: ${database.backend} (${database.reason})`);
+
+  const app = await createApp(config, logger, database);
+  if (config.seedDemo) {
+    const { created, accounts } = await seedDemoOrganization(app);
+    const lines = accounts.map((a) => `  ${a.role.padEnd(9)} ${a.email.padEnd(32)} id ${a.id}`);
+    console.log(`\nDemo organization ${created ? 'created' : 'already present'} (development only). Password for every account: ${DEMO_PASSWORD}\n${lines.join('\n')}\n`);
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host}:${config.port}`;
+  console.log(`Waypoint is ready: GraphQL at ${url}/graphql, health at ${url}/health (database: ${database.backend})`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: finishing in-flight requests, then stopping`);
+    const force = setTimeout(() => process.exit(1), 10000).unref();
+    await app.close();
+    await database.stop();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function wrap(logger: ReturnType<typeof createLogger>) {
+  return { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) };
+}
+
+main().catch((error: unknown) => {
+  console.error('Waypoint failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

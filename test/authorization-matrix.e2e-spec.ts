@@ -1,0 +1,107 @@
+import { Role } from '../src/auth/principal';
+import { errorCode, expectData, startTestApp, type GraphQLResponse, type TestApp } from './support/app';
+import { buildWorld, consentInput, invited, ops, type Member, type World } from './support/operations';
+
+/**
+ * Every role × every operation that reads or writes patient data, against one
+ * patient (P) and a family member linked to P. ALLOW means the call succeeds;
+ * anything else is the error code the caller must get.
+ */
+type Actor = 'anonymous' | 'admin' | 'clinician' | 'staff' | 'patient' | 'otherPatient' | 'familyNoConsent' | 'familyWithConsent' | 'otherOrgAdmin';
+type Expect = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+interface Ctx {
+  t: TestApp;
+  w: World;
+  actors: Record<Actor, Member | undefined>;
+  consentedFamily: Member;
+}
+
+const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<GraphQLResponse>; expect: Record<Actor, Expect> }> = {
+  'patient(id)': {
+    run: (c, token) => ops.patient(c.t, token!, c.w.patient.id),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'familyConsents(patientId)': {
+    run: (c, token) => ops.familyConsents(c.t, token!, c.w.patient.id),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'ALLOW', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  grantFamilyConsent: {
+    run: (c, token) => ops.grantFamilyConsent(c.t, token!, consentInput(c.w.family.id, { patientId: c.w.patient.id, signedAt: new Date().toISOString() })),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  revokeFamilyConsent: {
+    run: async (c, token) => {
+      const consent = expectData(await ops.grantFamilyConsent(c.t, c.w.patient.token, consentInput(c.w.family.id))).grantFamilyConsent;
+      return ops.revokeFamilyConsent(c.t, token!, consent.id);
+    },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'createInvite(FAMILY for patient)': {
+    run: (c, token) => ops.createInvite(c.t, token!, { role: Role.FAMILY, email: `fam-${Math.random().toString(36).slice(2)}@example.test`, patientId: c.w.patient.id }),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' },
+  },
+  'users(role: PATIENT)': {
+    run: (c, token) => ops.users(c.t, token!, Role.PATIENT),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+  },
+  auditEvents: {
+    run: (c, token) => ops.auditEvents(c.t, token!, { patientId: c.w.patient.id }),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+  },
+};
+
+const ACTORS: Actor[] = ['anonymous', 'admin', 'clinician', 'staff', 'patient', 'otherPatient', 'familyNoConsent', 'familyWithConsent', 'otherOrgAdmin'];
+const cases = Object.entries(operations).flatMap(([name, op]) => ACTORS.map((actor) => [name, actor, op.expect[actor]] as const));
+
+describe('authorization matrix: every role × every patient-data operation', () => {
+  let c: Ctx;
+
+  beforeAll(async () => {
+    const t = await startTestApp();
+    const w = await buildWorld(t, 'Matrix Clinic');
+    const other = await buildWorld(t, 'Other Clinic');
+    const otherPatient = await invited(t, w.clinician, Role.PATIENT, 'Oli Other');
+    const consentedFamily = await invited(t, w.clinician, Role.FAMILY, 'Cory Consented', w.patient.id);
+    expectData(await ops.grantFamilyConsent(t, w.patient.token, consentInput(consentedFamily.id)));
+    c = {
+      t,
+      w,
+      consentedFamily,
+      actors: {
+        anonymous: undefined,
+        admin: w.admin,
+        clinician: w.clinician,
+        staff: w.staff,
+        patient: w.patient,
+        otherPatient,
+        familyNoConsent: w.family,
+        familyWithConsent: consentedFamily,
+        otherOrgAdmin: other.admin,
+      },
+    };
+  });
+  afterAll(() => c?.t.close());
+
+  it('covers every role', () => {
+    const roles = new Set(Object.values(c.actors).filter(Boolean).map((m) => m!.role));
+    expect([...roles].sort()).toEqual(Object.values(Role).sort());
+  });
+
+  it.each(cases)('%s as %s → %s', async (name, actor, expected) => {
+    const res = await operations[name].run(c, c.actors[actor]?.token);
+    if (expected === 'ALLOW') {
+      expect(res.errors).toBeUndefined();
+    } else {
+      expect(errorCode(res)).toBe(expected);
+      expect(res.data ?? null).toBeNull();
+    }
+  });
+
+  it("another organization's admin sees none of this organization's patients or audit events", async () => {
+    const users = expectData(await ops.users(c.t, c.actors.otherOrgAdmin!.token, Role.PATIENT)).users;
+    expect(users.nodes.map((u: { id: string }) => u.id)).not.toContain(c.w.patient.id);
+    const events = expectData(await ops.auditEvents(c.t, c.actors.otherOrgAdmin!.token)).auditEvents;
+    expect(events.nodes.every((e: { patientId?: string }) => e.patientId !== c.w.patient.id)).toBe(true);
+  });
+});

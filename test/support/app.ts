@@ -1,0 +1,65 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Connection } from 'mongoose';
+import pino from 'pino';
+import { createApp } from '../../src/bootstrap';
+import { loadConfig, type AppConfig } from '../../src/config/config';
+import { testDatabase } from './test-database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string; [key: string]: unknown }; path?: string[] }>;
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  url: string;
+  config: AppConfig;
+  dbName: string;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The real service on a random port, against this test file's own database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { uri, dbName } = testDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing', LOG_LEVEL: 'silent', ...env });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const app = await createApp(config, logger, { backend: 'uri', uri, reason: 'test harness', stop: async () => undefined }, dbName);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    url,
+    config,
+    dbName,
+    async gql(query, variables, token) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GraphQLResponse<any>;
+      return { status: res.status, data: body.data ?? undefined, errors: body.errors };
+    },
+    async close() {
+      const connection = app.get<Connection>(getConnectionToken());
+      await connection.db?.dropDatabase().catch(() => undefined);
+      await app.close();
+    },
+  };
+}
+
+/** The first error's code, or undefined: most assertions are about which code a person got. */
+export function errorCode(res: GraphQLResponse): string | undefined {
+  return res.errors?.[0]?.extensions?.code;
+}
+
+export function expectData<T>(res: GraphQLResponse<T>): T {
+  if (res.errors?.length || !res.data) {
+    throw new Error(`expected data, got errors: ${JSON.stringify(res.errors)}`);
+  }
+  return res.data;
+}
