@@ -88,6 +88,12 @@ export class UsersService {
     return this.users.find(filter, SUMMARY).sort({ _id: 1 }).limit(options.first).lean();
   }
 
+  /** Undoes a half-finished `org create`; never used on an organization with people in it. */
+  async deleteOrganization(orgId: Types.ObjectId): Promise<void> {
+    if (await this.users.exists({ orgId })) return;
+    await this.organizations.deleteOne({ _id: orgId });
+  }
+
   async deleteById(id: Types.ObjectId): Promise<void> {
     await this.users.deleteOne({ _id: id });
   }

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
+import { registerOrgCommands } from '../../modules/identity/cli/org.commands';
+import { registerCurriculumCommands } from '../../modules/curriculum/cli/curriculum.commands';
 
 /**
  * `npm run cli -- <command>`: operator commands. Each domain registers its own
@@ -8,6 +10,8 @@ import { Command } from 'commander';
 async function main(argv: string[]): Promise<void> {
   const program = new Command('waypoint').description('Waypoint operator commands').showHelpAfterError();
   // registrations (one line per domain):
+  registerOrgCommands(program);
+  registerCurriculumCommands(program); // curriculum validate; curriculum import is added in curriculum.commands.ts
 
   await program.parseAsync(argv);
 }
