@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MongooseModule } from '@nestjs/mongoose';
 import type { Logger } from 'pino';
 import { AuditModule } from '../modules/audit/audit.module';
+import { CurriculumModule } from '../modules/curriculum/curriculum.module';
 import { IdentityModule } from '../modules/identity/identity.module';
 import { AuthGuard } from './auth/auth.guard';
 import type { AppConfig } from './config/config';
@@ -24,6 +25,7 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, logger) }),
         AuditModule,
         IdentityModule,
+        CurriculumModule,
       ],
       controllers: [HealthController],
       providers: [

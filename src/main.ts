@@ -4,6 +4,7 @@ import { resolveDatabase } from './database/resolve-database';
 import { createApp } from './bootstrap';
 import { createLogger } from './logging/logger';
 import { DEMO_PASSWORD, seedDemoOrganization } from '../modules/identity/demo-seed';
+import { describeImport, importCurriculum } from '../modules/curriculum/import-curriculum';
 
 async function main(): Promise<void> {
   let config;
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
   logger.info({ backend: database.backend, reason: database.reason }, `database backend: ${database.backend} (${database.reason})`);
 
   const app = await createApp(config, logger, database);
+  if (config.importCurriculum) {
+    const summary = await importCurriculum(app);
+    logger.info(`curriculum: ${describeImport(summary).replace(/\n/g, '; ')}`);
+  }
   if (config.seedDemo) {
     const { created, accounts } = await seedDemoOrganization(app);
     const lines = accounts.map((a) => `  ${a.role.padEnd(9)} ${a.email.padEnd(32)} id ${a.id}`);

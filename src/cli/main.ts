@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { registerOrgCommands } from '../../modules/identity/cli/org.commands';
+import { registerCurriculumImportCommand } from '../../modules/curriculum/cli/import.command';
 import { registerCurriculumCommands } from '../../modules/curriculum/cli/curriculum.commands';
 
 /**
@@ -11,7 +12,8 @@ async function main(argv: string[]): Promise<void> {
   const program = new Command('waypoint').description('Waypoint operator commands').showHelpAfterError();
   // registrations (one line per domain):
   registerOrgCommands(program);
-  registerCurriculumCommands(program); // curriculum validate; curriculum import is added in curriculum.commands.ts
+  registerCurriculumCommands(program);
+  registerCurriculumImportCommand(program);
 
   await program.parseAsync(argv);
 }

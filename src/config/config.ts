@@ -25,6 +25,7 @@ const schema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100000).default(2000),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
+  IMPORT_CURRICULUM: z.enum(['true', 'false']).default('true'),
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
 });
 
@@ -49,6 +50,8 @@ export interface AppConfig {
   };
   graphql: { maxDepth: number; maxComplexity: number };
   seedDemo: boolean;
+  /** Import the bundled curriculum at start (idempotent). */
+  importCurriculum: boolean;
   publicBaseUrl: string;
 }
 
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     },
     graphql: { maxDepth: c.GRAPHQL_MAX_DEPTH, maxComplexity: c.GRAPHQL_MAX_COMPLEXITY },
     seedDemo: c.SEED_DEMO ? c.SEED_DEMO === 'true' : c.NODE_ENV === 'development',
+    importCurriculum: c.IMPORT_CURRICULUM === 'true',
     publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''),
   };
 }

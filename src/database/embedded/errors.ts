@@ -30,7 +30,12 @@ export const ErrorCodes = {
   NoSuchTransaction: 251,
   NotImplemented: 238,
   DuplicateKey: 11000,
-  UnrecognizedPipelineStage: 40324,
+  Unauthorized: 13,
+  InvalidLength: 16,
+  AmbiguousIndexKeyPattern: 339,
+  UnsupportedOpQueryCommand: 352,
+  Location40323: 40323,
+  Location40324: 40324,
   Location31253: 31253,
   Location31254: 31254,
 } as const;
@@ -49,8 +54,7 @@ export class MongoCommandError extends Error {
     super(message);
     this.name = 'MongoCommandError';
     this.code = ErrorCodes[codeName];
-    // Codes without a registered name (e.g. 40324) are reported as MongoDB does: "Location<code>".
-    this.codeName = codeName === 'UnrecognizedPipelineStage' ? 'Location40324' : (CODE_NAMES.get(this.code) ?? `Location${this.code}`);
+    this.codeName = CODE_NAMES.get(this.code) ?? `Location${this.code}`;
     this.extra = extra;
   }
 

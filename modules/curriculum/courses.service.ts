@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import { Role, type Principal } from '../../src/auth/principal';
+import { NotFound } from '../../src/common/errors';
+import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, NOT_MONITORED_NOTICE } from './crisis-resources';
+import { Audience, QuestionKind, type CourseModel, type LessonModel } from './models/curriculum.models';
+import { Course, Lesson, Quiz } from './schemas/curriculum.schemas';
+
+/** Which audience a learner role reads as; clinicians and admins see every course. */
+export function audienceOf(role: Role): Audience | undefined {
+  return { [Role.PATIENT]: Audience.PATIENT, [Role.FAMILY]: Audience.FAMILY, [Role.STAFF]: Audience.STAFF }[role as string];
+}
+
+/** Reads published content. Quiz answer keys never leave this service except through `quizForGrading`. */
+@Injectable()
+export class CoursesService {
+  constructor(
+    @InjectModel(Course.name) private readonly courses: Model<Course>,
+    @InjectModel(Lesson.name) private readonly lessons: Model<Lesson>,
+    @InjectModel(Quiz.name) private readonly quizzes: Model<Quiz>,
+  ) {}
+
+  /** The current version of each live course, optionally for one audience. */
+  async currentCourses(audience?: Audience): Promise<Course[]> {
+    const match: Record<string, unknown> = { retiredAt: { $exists: false } };
+    if (audience) match.audiences = audience;
+    const rows = await this.courses.aggregate<{ doc: Course }>([
+      { $match: match },
+      { $sort: { slug: 1, version: -1 } },
+      { $group: { _id: '$slug', doc: { $first: '$$ROOT' } } },
+      { $sort: { _id: 1 } },
+    ]);
+    return rows.map((r) => r.doc);
+  }
+
+  async currentCourse(slug: string): Promise<Course | null> {
+    return this.courses.findOne({ slug, retiredAt: { $exists: false } }).sort({ version: -1 }).lean();
+  }
+
+  visibleTo(viewer: Principal, course: Pick<Course, 'audiences'>): boolean {
+    const audience = audienceOf(viewer.role);
+    return !audience || course.audiences.includes(audience);
+  }
+
+  async courseFor(viewer: Principal, slug: string): Promise<Course> {
+    const course = await this.currentCourse(slug);
+    if (!course || !this.visibleTo(viewer, course)) throw new NotFound('That course');
+    return course;
+  }
+
+  async lessonFor(viewer: Principal, lessonId: string): Promise<LessonModel> {
+    if (!Types.ObjectId.isValid(lessonId)) throw new NotFound('That lesson');
+    const lesson = await this.lessons.findById(lessonId).lean();
+    if (!lesson) throw new NotFound('That lesson');
+    // Audience check against any version of the course that holds this lesson.
+    const course = await this.courses.findOne({ slug: lesson.courseSlug, 'lessons.lessonId': lesson._id }, { audiences: 1 }).lean();
+    if (!course || !this.visibleTo(viewer, course)) throw new NotFound('That lesson');
+    return this.toLessonModel(lesson);
+  }
+
+  async lessonBySlugFor(viewer: Principal, courseSlug: string, lessonSlug: string): Promise<LessonModel> {
+    const course = await this.courseFor(viewer, courseSlug);
+    const ref = course.lessons.find((l) => l.slug === lessonSlug);
+    if (!ref) throw new NotFound('That lesson');
+    return this.lessonFor(viewer, ref.lessonId.toHexString());
+  }
+
+  private async toLessonModel(lesson: Lesson): Promise<LessonModel> {
+    const quiz = lesson.quizId ? await this.quizzes.findById(lesson.quizId).lean() : null;
+    return {
+      id: lesson._id.toHexString(),
+      courseSlug: lesson.courseSlug,
+      slug: lesson.slug,
+      title: lesson.title,
+      objectives: lesson.objectives,
+      estimatedMinutes: lesson.estimatedMinutes,
+      required: lesson.required,
+      contentNote: lesson.contentNote,
+      bodyMarkdown: lesson.bodyMarkdown,
+      bodyHtml: lesson.bodyHtml,
+      sources: lesson.sources,
+      reflectionPrompts: lesson.reflectionPrompts.map((p) => ({ ...p, notice: NOT_MONITORED_NOTICE })),
+      // Built field by field: answer keys and rationales have nowhere to go.
+      quiz: quiz
+        ? {
+            id: quiz._id.toHexString(),
+            passingScore: quiz.settings.passingScore,
+            maxAttempts: quiz.settings.maxAttempts,
+            shuffle: quiz.settings.shuffle,
+            gradingMethod: quiz.settings.gradingMethod,
+            drawCount: quiz.settings.drawCount,
+            questionCount: quiz.questions.length,
+            questions: quiz.questions.map((q) => ({
+              id: q.id,
+              kind: q.kind as QuestionKind,
+              prompt: q.prompt,
+              options: q.options.map((o) => ({ id: o.id, text: o.text })),
+            })),
+          }
+        : undefined,
+      crisisResources: [...CRISIS_RESOURCES],
+      disclaimer: EDUCATIONAL_DISCLAIMER,
+    };
+  }
+
+  toCourseModel(course: Course): CourseModel {
+    return {
+      id: course._id.toHexString(),
+      slug: course.slug,
+      version: course.version,
+      title: course.title,
+      summary: course.summary,
+      audiences: course.audiences as Audience[],
+      locale: course.locale,
+      estimatedMinutes: course.estimatedMinutes,
+      contactHours: course.contactHours,
+      ceApproval: course.ceApproval,
+      prerequisites: course.prerequisites,
+      sequence: course.sequence,
+      lessons: course.lessons.map((l) => ({
+        id: l.lessonId.toHexString(),
+        slug: l.slug,
+        title: l.title,
+        required: l.required,
+        estimatedMinutes: l.estimatedMinutes,
+        quizId: l.quizId?.toHexString(),
+      })),
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+/** Lesson links (`lesson:slug`, `lesson:course/slug`) become app-relative paths in HTML. */
+function resolveLessonLinks(markdown: string, courseSlug: string): string {
+  return markdown.replace(/\]\(lesson:([a-z0-9-]+)(?:\/([a-z0-9-]+))?\)/g, (_m, a: string, b?: string) =>
+    b ? `](/courses/${a}/lessons/${b})` : `](/courses/${courseSlug}/lessons/${a})`,
+  );
+}
+
+/**
+ * Markdown to HTML that is safe to insert into a page: content is reviewed like
+ * code, but a client must never have to trust it.
+ */
+export function renderLessonHtml(markdown: string, courseSlug: string): string {
+  const html = marked.parse(resolveLessonLinks(markdown, courseSlug), { async: false, gfm: true }) as string;
+  return sanitizeHtml(html, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'h1', 'h2'],
+    allowedAttributes: { a: ['href', 'title'] },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+  });
+}
