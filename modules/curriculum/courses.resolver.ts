@@ -8,31 +8,31 @@ const EVERYONE = Object.values(Role);
 
 @Resolver()
 export class CoursesResolver {
-  constructor(private readonly courses: CoursesService) {}
+  constructor(private readonly catalog: CoursesService) {}
 
   @Roles(...EVERYONE)
   @Query(() => [CourseModel], { description: 'Learners see the courses for their audience; clinicians and admins see all, or one audience.' })
   async courses(@CurrentUser() viewer: Principal, @Args('audience', { type: () => Audience, nullable: true }) audience?: Audience): Promise<CourseModel[]> {
     const own = audienceOf(viewer.role);
-    const rows = await this.courses.currentCourses(own ?? audience);
-    return rows.map((c) => this.courses.toCourseModel(c));
+    const rows = await this.catalog.currentCourses(own ?? audience);
+    return rows.map((c) => this.catalog.toCourseModel(c));
   }
 
   @Roles(...EVERYONE)
   @Query(() => CourseModel)
   async course(@CurrentUser() viewer: Principal, @Args('slug') slug: string): Promise<CourseModel> {
-    return this.courses.toCourseModel(await this.courses.courseFor(viewer, slug));
+    return this.catalog.toCourseModel(await this.catalog.courseFor(viewer, slug));
   }
 
   @Roles(...EVERYONE)
   @Query(() => LessonModel, { description: 'A lesson version by id, with crisis resources and its quiz (never the answers).' })
   lesson(@CurrentUser() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<LessonModel> {
-    return this.courses.lessonFor(viewer, id);
+    return this.catalog.lessonFor(viewer, id);
   }
 
   @Roles(...EVERYONE)
   @Query(() => LessonModel, { description: "The current version of a course's lesson, by slugs." })
   lessonBySlug(@CurrentUser() viewer: Principal, @Args('courseSlug') courseSlug: string, @Args('lessonSlug') lessonSlug: string): Promise<LessonModel> {
-    return this.courses.lessonBySlugFor(viewer, courseSlug, lessonSlug);
+    return this.catalog.lessonBySlugFor(viewer, courseSlug, lessonSlug);
   }
 }
