@@ -16,7 +16,6 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export async function createApp(config: AppConfig, logger: Logger, database: ResolvedDatabase, dbName?: string): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     // A caller's X-Request-Id is kept when it looks like one, so logs can be joined across services.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
@@ -27,6 +26,7 @@ export async function createApp(config: AppConfig, logger: Logger, database: Res
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, logger, database, dbName), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
+    abortOnError: false,
   });
   app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

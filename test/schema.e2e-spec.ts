@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import { IS_PUBLIC, ROLES } from '../src/auth/decorators';
 import { renderSchema, SCHEMA_FILE } from '../src/graphql/schema-file';
@@ -16,8 +16,8 @@ it('the committed schema.gql matches the code (run `npm run schema` after changi
 });
 
 it('every query and mutation declares who may call it (@Roles) or is explicitly @Public', () => {
-  const discovery = t.app.get(DiscoveryService, { strict: false });
-  const scanner = t.app.get(MetadataScanner, { strict: false });
+  const discovery = new DiscoveryService(t.app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
   const reflector = t.app.get(Reflector);
   const unguarded: string[] = [];
   let checked = 0;
@@ -47,13 +47,18 @@ it('answers the health check with the database backend', async () => {
   expect(res.headers.get('x-request-id')).toBeTruthy();
 });
 
-it('refuses queries nested deeper than the limit, with a clear message', async () => {
-  const deep = `{ me { ${'id '.repeat(1)} } }`;
-  expect((await t.gql(deep)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-  const tooDeep = '{ a: __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } }';
-  const res = await t.gql(tooDeep);
-  expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-  expect(res.errors?.[0].message).toMatch(/depth/);
+it('refuses queries deeper or costlier than the limits, with a message naming the limit', async () => {
+  const strict = await startTestApp({ GRAPHQL_MAX_DEPTH: '2', GRAPHQL_MAX_COMPLEXITY: '10' });
+  try {
+    const deep = await strict.gql('{ lessonBySlug(courseSlug: "a", lessonSlug: "b") { quiz { questions { id } } } }');
+    expect(deep.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(deep.errors?.[0].message).toMatch(/maximum operation depth of 2/);
+    const costly = await strict.gql('{ a: me { id } b: me { id } c: me { id } d: me { id } e: me { id } f: me { id } }');
+    expect(costly.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(costly.errors?.[0].message).toMatch(/too complex \(cost \d+, limit 10\)/);
+  } finally {
+    await strict.close();
+  }
 });
 
 it('answers malformed GraphQL with BAD_USER_INPUT and no stack trace', async () => {

@@ -1,4 +1,4 @@
-import { marked } from 'marked';
+import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
 /** Lesson links (`lesson:slug`, `lesson:course/slug`) become app-relative paths in HTML. */
@@ -12,8 +12,10 @@ function resolveLessonLinks(markdown: string, courseSlug: string): string {
  * Markdown to HTML that is safe to insert into a page: content is reviewed like
  * code, but a client must never have to trust it.
  */
+const markdownIt = new MarkdownIt({ html: false, linkify: false, typographer: true });
+
 export function renderLessonHtml(markdown: string, courseSlug: string): string {
-  const html = marked.parse(resolveLessonLinks(markdown, courseSlug), { async: false, gfm: true }) as string;
+  const html = markdownIt.render(resolveLessonLinks(markdown, courseSlug));
   return sanitizeHtml(html, {
     allowedTags: [...sanitizeHtml.defaults.allowedTags, 'h1', 'h2'],
     allowedAttributes: { a: ['href', 'title'] },

@@ -21,7 +21,6 @@ export function graphqlOptions(config: AppConfig, logger: Logger): Omit<ApolloDr
     playground: false,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
     formatError: formatGraphQLError,
     validationRules: [depthLimit(config.graphql.maxDepth)],
     transformSchema: (built: GraphQLSchema) => {

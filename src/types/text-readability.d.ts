@@ -1,6 +1,6 @@
 /**
- * text-readability 1.1.1 ships no type declarations. Only the calls this project
- * makes are declared; all take plain text (no Markdown).
+ * text-readability 1.1.1 ships no type declarations. Declared: the few methods
+ * this project calls or may call; all take plain text (no Markdown).
  */
 declare module 'text-readability' {
   interface Readability {

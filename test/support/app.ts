@@ -8,7 +8,7 @@ import { testDatabase } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
-  data?: T;
+  data?: T | null;
   errors?: Array<{ message: string; extensions?: { code?: string; [key: string]: unknown }; path?: string[] }>;
 }
 
@@ -42,7 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as GraphQLResponse<any>;
-      return { status: res.status, data: body.data ?? undefined, errors: body.errors };
+      return { status: res.status, data: body.data, errors: body.errors };
     },
     async close() {
       const connection = app.get<Connection>(getConnectionToken());

@@ -36,7 +36,7 @@ export class Consent {
   @Prop({ required: true, maxlength: 500 }) purpose: string;
   @Prop() expiresAt?: Date;
   @Prop({ maxlength: 300 }) expiryEvent?: string;
-  @Prop({ required: true, enum: Object.values(ConsentMethod) }) method: ConsentMethod;
+  @Prop({ type: String, required: true, enum: Object.values(ConsentMethod) }) method: ConsentMethod;
   /** The patient, for in-app consent; the patient too for paper (recorded by a clinician). */
   @Prop({ required: true }) signedByName: string;
   @Prop({ required: true }) signedAt: Date;

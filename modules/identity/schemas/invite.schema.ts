@@ -8,7 +8,7 @@ export class Invite {
   @Prop({ type: Types.ObjectId, required: true }) orgId: Types.ObjectId;
   /** SHA-256 of the code; the code itself is shown once, to the inviter. */
   @Prop({ required: true }) codeHash: string;
-  @Prop({ required: true, enum: Object.values(Role) }) role: Role;
+  @Prop({ type: String, required: true, enum: Object.values(Role) }) role: Role;
   @Prop({ required: true, lowercase: true, trim: true }) email: string;
   @Prop({ trim: true }) displayName?: string;
   /** Family invites: the patient the new family member will be linked to. */

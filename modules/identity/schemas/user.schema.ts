@@ -7,7 +7,7 @@ export class User {
   _id: Types.ObjectId;
   @Prop({ type: Types.ObjectId, required: true }) orgId: Types.ObjectId;
   @Prop({ required: true, lowercase: true, trim: true }) email: string;
-  @Prop({ required: true, enum: Object.values(Role) }) role: Role;
+  @Prop({ type: String, required: true, enum: Object.values(Role) }) role: Role;
   @Prop({ required: true, trim: true, maxlength: 120 }) displayName: string;
   /** argon2id; never leaves the identity module. */
   @Prop({ required: true }) passwordHash: string;

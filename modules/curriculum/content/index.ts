@@ -1,0 +1,28 @@
+/** Public API of the curriculum content package (used by the CLI and the importer). */
+export * from './content.schema';
+export { type CurriculumIssue, formatIssue, FILE_FIELD, YAML_FIELD, FRONT_MATTER_FIELD, MANIFEST_FIELD } from './curriculum-issue';
+export {
+  type LoadOptions,
+  type LoadedCourse,
+  type LoadedCurriculum,
+  type LoadedLessonFile,
+  type ParsedLesson,
+  loadCurriculum,
+  parseLessonSource,
+  parseManifestSource,
+} from './load-curriculum';
+export { checkStructure } from './structure-checks';
+export { BUNDLED_CONTENT_POLICY, type ContentPolicy, type CountRange, checkContent, withoutSizeLimits } from './content-checks';
+export { canonicalJson, courseContentHash, lessonContentHash } from './content-hash';
+export {
+  type CurriculumCourse,
+  type CurriculumLesson,
+  type CurriculumValidation,
+  type ValidateOptions,
+  assembleCourses,
+  summarize,
+  validateCurriculum,
+  validateLoaded,
+} from './validate-curriculum';
+export { defaultCurriculumDir, findRepoRoot } from './repo-paths';
+export { findStigmatizingTerms } from './words-matter';
