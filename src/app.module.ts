@@ -6,6 +6,8 @@ import { MongooseModule } from '@nestjs/mongoose';
 import type { Logger } from 'pino';
 import { AuditModule } from '../modules/audit/audit.module';
 import { CurriculumModule } from '../modules/curriculum/curriculum.module';
+import { EnrollmentModule } from '../modules/enrollment/enrollment.module';
+import { ProgressModule } from '../modules/progress/progress.module';
 import { IdentityModule } from '../modules/identity/identity.module';
 import { AuthGuard } from './auth/auth.guard';
 import type { AppConfig } from './config/config';
@@ -21,11 +23,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(config, logger, database),
-        MongooseModule.forRoot(database.uri, { dbName, autoIndex: true, serverSelectionTimeoutMS: 10000 }),
+        MongooseModule.forRoot(database.uri, { dbName, autoIndex: true, serverSelectionTimeoutMS: 10000, monitorCommands: true }),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, logger) }),
         AuditModule,
         IdentityModule,
         CurriculumModule,
+        EnrollmentModule,
+        ProgressModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -66,6 +66,37 @@ export class CoursesService {
     return this.lessonFor(viewer, ref.lessonId.toHexString());
   }
 
+  /** A specific course version (completion records name the version completed). */
+  courseVersion(slug: string, version: number): Promise<Course | null> {
+    return this.courses.findOne({ slug, version }).lean();
+  }
+
+  /** Current versions of the given courses, in one query. */
+  async currentCoursesBySlug(slugs: readonly string[]): Promise<Map<string, Course>> {
+    const rows = await this.courses.find({ slug: { $in: [...new Set(slugs)] }, retiredAt: { $exists: false } }).sort({ slug: 1, version: -1 }).lean();
+    const bySlug = new Map<string, Course>();
+    for (const row of rows) if (!bySlug.has(row.slug)) bySlug.set(row.slug, row);
+    return bySlug;
+  }
+
+  /** A lesson version with the course versions that contain it, for progress and grading. */
+  async lessonWithCourse(lessonId: string): Promise<{ lesson: Lesson; course: Course } | null> {
+    if (!Types.ObjectId.isValid(lessonId)) return null;
+    const lesson = await this.lessons.findById(lessonId, { bodyMarkdown: 0, bodyHtml: 0 }).lean();
+    if (!lesson) return null;
+    const course = await this.courses.findOne({ slug: lesson.courseSlug, 'lessons.lessonId': lesson._id }).sort({ version: -1 }).lean();
+    return course ? { lesson, course } : null;
+  }
+
+  /**
+   * The quiz WITH its answer key and rationales, for server-side grading only
+   * (assessment module). Never map this into an API type before an attempt is submitted.
+   */
+  quizForGrading(quizId: string): Promise<Quiz | null> {
+    if (!Types.ObjectId.isValid(quizId)) return Promise.resolve(null);
+    return this.quizzes.findById(quizId).lean();
+  }
+
   private async toLessonModel(lesson: Lesson): Promise<LessonModel> {
     const quiz = lesson.quizId ? await this.quizzes.findById(lesson.quizId).lean() : null;
     return {

@@ -29,7 +29,7 @@ export class CurriculumImportService {
     @InjectModel(Quiz.name) private readonly quizzes: Model<Quiz>,
   ) {}
 
-  async import(input: readonly CurriculumCourse[], onProgress: ImportProgress = () => undefined): Promise<ImportSummary> {
+  async import(input: readonly CurriculumCourse[], { onProgress = () => undefined, retireMissing = true }: { onProgress?: ImportProgress; retireMissing?: boolean } = {}): Promise<ImportSummary> {
     const summary: ImportSummary = { added: [], changed: [], unchanged: [], retired: [] };
     const total = input.length;
     let done = 0;
@@ -59,6 +59,7 @@ export class CurriculumImportService {
       }
       onProgress(++done, total, course.slug);
     }
+    if (!retireMissing) return summary;
     const present = new Set(input.map((c) => c.slug));
     const stale = await this.courses.distinct('slug', { retiredAt: { $exists: false } });
     for (const slug of stale.filter((s) => !present.has(s))) {

@@ -17,7 +17,7 @@ export function registerCurriculumImportCommand(program: Command): void {
       await withCliContext([CurriculumModule], async (app) => {
         const { onProgress, stop } = progressReporter();
         try {
-          const summary = await importCurriculum(app, dir ? path.resolve(dir) : undefined, onProgress);
+          const summary = await importCurriculum(app, dir ? path.resolve(dir) : undefined, { onProgress });
           stop();
           console.log(describeImport(summary));
         } finally {

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CurriculumModule } from '../curriculum/curriculum.module';
+import { IdentityModule } from '../identity/identity.module';
+import { EnrollmentResolver } from './enrollment.resolver';
+import { EnrollmentService } from './enrollment.service';
+import { Cohort, CohortSchema, Enrollment, EnrollmentSchema } from './schemas/enrollment.schemas';
+
+/** Owns enrollments, assignments and cohorts. Progress and dashboards live in the progress module. */
+@Module({
+  imports: [
+    IdentityModule,
+    CurriculumModule,
+    MongooseModule.forFeature([
+      { name: Enrollment.name, schema: EnrollmentSchema },
+      { name: Cohort.name, schema: CohortSchema },
+    ]),
+  ],
+  providers: [EnrollmentService, EnrollmentResolver],
+  exports: [EnrollmentService],
+})
+export class EnrollmentModule {}

@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import { Role, type Principal } from '../../src/auth/principal';
+import { BadInput, Conflict, Forbidden, isDuplicateKeyError, NotFound } from '../../src/common/errors';
+import { audienceOf, CoursesService } from '../curriculum/courses.service';
+import type { Course } from '../curriculum/schemas/curriculum.schemas';
+import { AccessService } from '../identity/access.service';
+import { RecordPart } from '../identity/policy/patient-access';
+import type { UserSummary } from '../identity/users.service';
+import { Cohort, Enrollment, type EnrollmentSource } from './schemas/enrollment.schemas';
+
+export interface AssignmentTerms {
+  courseSlug: string;
+  lessonSlugs?: string[];
+  dueAt?: Date;
+  dueInDays?: number;
+  dueFrom?: 'ASSIGNMENT' | 'HIRE';
+  note?: string;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Enrollments and assignments. Assigning is idempotent per learner and course:
+ * the unique index on active enrollments makes a second assignment update the
+ * first instead of creating another, even when two arrive at once.
+ */
+@Injectable()
+export class EnrollmentService {
+  constructor(
+    @InjectModel(Enrollment.name) private readonly enrollments: Model<Enrollment>,
+    @InjectModel(Cohort.name) private readonly cohorts: Model<Cohort>,
+    private readonly courses: CoursesService,
+    private readonly access: AccessService,
+  ) {}
+
+  async enroll(learner: Principal, courseSlug: string): Promise<Enrollment> {
+    const audience = audienceOf(learner.role);
+    if (!audience) throw new Forbidden('Only learners enroll in courses; assign courses to learners instead.');
+    const course = await this.courses.courseFor(learner, courseSlug);
+    return this.upsert(learner.orgId, learner.userId, learner.role, course, 'SELF', { courseSlug }, undefined);
+  }
+
+  async assign(actor: Principal, learnerId: string, terms: AssignmentTerms, source: EnrollmentSource = 'ASSIGNED', cohortId?: Types.ObjectId): Promise<Enrollment> {
+    const [learner] = await this.assignableLearners(actor, [learnerId]);
+    const course = await this.assignableCourse(learner, terms);
+    return this.upsert(actor.orgId, learnerId, learner.role, course, source, terms, actor.userId, learner, cohortId);
+  }
+
+  /** Who an actor may assign to: clinicians assign to patients and families, admins to any learner. */
+  private async assignableLearners(actor: Principal, learnerIds: readonly string[]): Promise<UserSummary[]> {
+    const granted = await this.access.requireMany(actor, learnerIds, RecordPart.PROGRESS, 'COURSE_ASSIGNED');
+    return granted.map(({ subject }) => {
+      if (!audienceOf(subject.role)) throw new BadInput(`${subject.displayName} is not a learner; courses are assigned to staff, patients and family members.`);
+      if (actor.role === Role.CLINICIAN && subject.role === Role.STAFF) throw new Forbidden('Staff courses are assigned by admins.');
+      return subject;
+    });
+  }
+
+  private async assignableCourse(learner: Pick<UserSummary, 'role' | 'displayName'>, terms: AssignmentTerms): Promise<Course> {
+    const course = await this.courses.currentCourse(terms.courseSlug);
+    if (!course) throw new NotFound('That course');
+    const audience = audienceOf(learner.role)!;
+    if (!course.audiences.includes(audience)) {
+      throw new BadInput(`"${course.title}" is not a course for ${audience.toLowerCase()} learners, so it cannot be assigned to ${learner.displayName}.`);
+    }
+    const unknown = (terms.lessonSlugs ?? []).filter((slug) => !course.lessons.some((l) => l.slug === slug));
+    if (unknown.length) throw new BadInput(`"${course.title}" has no lesson ${unknown.map((s) => `"${s}"`).join(', ')}.`, { field: 'lessonSlugs' });
+    if (terms.dueAt && terms.dueInDays !== undefined) throw new BadInput('Give either dueAt or dueInDays, not both.', { field: 'dueInDays' });
+    return course;
+  }
+
+  private dueDate(terms: AssignmentTerms, learner?: Pick<UserSummary, 'hiredAt'>): Date | undefined {
+    if (terms.dueAt) return terms.dueAt;
+    if (terms.dueInDays === undefined) return undefined;
+    const from = terms.dueFrom === 'HIRE' ? learner?.hiredAt : undefined;
+    if (terms.dueFrom === 'HIRE' && !from) throw new BadInput('This learner has no hire date; use dueFrom: ASSIGNMENT or a fixed dueAt.', { field: 'dueFrom' });
+    return new Date((from ?? new Date()).getTime() + terms.dueInDays * DAY);
+  }
+
+  private async upsert(
+    orgId: string,
+    learnerId: string,
+    learnerRole: string,
+    course: Course,
+    source: EnrollmentSource,
+    terms: AssignmentTerms,
+    assignedBy: string | undefined,
+    learner?: Pick<UserSummary, 'hiredAt'>,
+    cohortId?: Types.ObjectId,
+  ): Promise<Enrollment> {
+    const filter = { learnerId: new Types.ObjectId(learnerId), courseSlug: course.slug, status: 'ACTIVE' as const };
+    const dueAt = this.dueDate(terms, learner);
+    const set: Record<string, unknown> = {};
+    if (terms.lessonSlugs?.length) set.lessonSlugs = terms.lessonSlugs;
+    if (dueAt) set.dueAt = dueAt;
+    if (terms.note !== undefined) set.note = terms.note.trim();
+    if (assignedBy) set.assignedBy = new Types.ObjectId(assignedBy);
+    const insert = { orgId: new Types.ObjectId(orgId), learnerRole, source, ...(cohortId && { cohortId }) };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const doc = await this.enrollments
+          .findOneAndUpdate(filter, { $set: set, $setOnInsert: insert }, { upsert: true, new: true, setDefaultsOnInsert: true })
+          .lean<Enrollment>();
+        return doc!;
+      } catch (error) {
+        // Two first assignments raced to insert; the loser now finds the winner's row.
+        if (isDuplicateKeyError(error) && attempt === 0) continue;
+        throw error;
+      }
+    }
+  }
+
+  async cancel(actor: Principal, enrollmentId: string): Promise<Enrollment> {
+    const enrollment = Types.ObjectId.isValid(enrollmentId)
+      ? await this.enrollments.findOne({ _id: new Types.ObjectId(enrollmentId), orgId: new Types.ObjectId(actor.orgId) }).lean()
+      : null;
+    if (!enrollment) throw new NotFound('That assignment');
+    const own = enrollment.learnerId.equals(actor.userId);
+    if (own && enrollment.source !== 'SELF') throw new Forbidden('Ask your clinician or program to cancel an assignment.');
+    if (!own) await this.assignableLearners(actor, [enrollment.learnerId.toHexString()]);
+    if (enrollment.status === 'CANCELLED') return enrollment;
+    const cancelled = await this.enrollments.findOneAndUpdate(
+      { _id: enrollment._id, status: 'ACTIVE' },
+      { $set: { status: 'CANCELLED', cancelledAt: new Date(), cancelledBy: new Types.ObjectId(actor.userId) } },
+      { new: true, lean: true },
+    );
+    return cancelled ?? (await this.enrollments.findById(enrollment._id).lean())!;
+  }
+
+  async createCohort(actor: Principal, name: string, memberIds: string[]): Promise<Cohort> {
+    if (memberIds.length) await this.assignableLearners(actor, memberIds);
+    try {
+      const cohort = await this.cohorts.create({
+        orgId: new Types.ObjectId(actor.orgId),
+        name: name.trim(),
+        memberIds: [...new Set(memberIds)].map((id) => new Types.ObjectId(id)),
+        createdBy: new Types.ObjectId(actor.userId),
+      });
+      return cohort.toObject();
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new Conflict(`A cohort named "${name.trim()}" already exists.`);
+      throw error;
+    }
+  }
+
+  async addToCohort(actor: Principal, cohortId: string, memberIds: string[]): Promise<Cohort> {
+    const cohort = await this.cohort(actor, cohortId);
+    await this.assignableLearners(actor, memberIds);
+    const updated = await this.cohorts.findOneAndUpdate(
+      { _id: cohort._id },
+      { $addToSet: { memberIds: { $each: memberIds.map((id) => new Types.ObjectId(id)) } } },
+      { new: true, lean: true },
+    );
+    return updated!;
+  }
+
+  /** Assigns to every member; members already enrolled keep one enrollment, updated. */
+  async assignCohort(actor: Principal, cohortId: string, terms: AssignmentTerms): Promise<{ cohort: Cohort; enrollments: Enrollment[] }> {
+    const cohort = await this.cohort(actor, cohortId);
+    const learners = await this.assignableLearners(actor, cohort.memberIds.map((id) => id.toHexString()));
+    const enrollments: Enrollment[] = [];
+    for (const learner of learners) {
+      const course = await this.assignableCourse(learner, terms);
+      enrollments.push(await this.upsert(actor.orgId, learner._id.toHexString(), learner.role, course, 'COHORT', terms, actor.userId, learner, cohort._id));
+    }
+    return { cohort, enrollments };
+  }
+
+  async cohortsOf(actor: Principal): Promise<Cohort[]> {
+    return this.cohorts.find({ orgId: new Types.ObjectId(actor.orgId) }).sort({ name: 1 }).limit(200).lean();
+  }
+
+  private async cohort(actor: Principal, cohortId: string): Promise<Cohort> {
+    const cohort = Types.ObjectId.isValid(cohortId) ? await this.cohorts.findOne({ _id: new Types.ObjectId(cohortId), orgId: new Types.ObjectId(actor.orgId) }).lean() : null;
+    if (!cohort) throw new NotFound('That cohort');
+    return cohort;
+  }
+
+  /** Active and completed enrollments of many learners, in one query. */
+  forLearners(orgId: string, learnerIds: readonly Types.ObjectId[]): Promise<Enrollment[]> {
+    return this.enrollments
+      .find({ orgId: new Types.ObjectId(orgId), learnerId: { $in: learnerIds }, status: 'ACTIVE' })
+      .sort({ createdAt: 1 })
+      .lean();
+  }
+
+  async markCompleted(learnerId: Types.ObjectId, courseSlug: string, at: Date): Promise<void> {
+    await this.enrollments.updateMany({ learnerId, courseSlug, status: 'ACTIVE', completedAt: { $exists: false } }, { $set: { completedAt: at } });
+  }
+}

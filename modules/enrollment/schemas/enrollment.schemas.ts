@@ -1,0 +1,46 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Types, type HydratedDocument } from 'mongoose';
+
+export type EnrollmentSource = 'SELF' | 'ASSIGNED' | 'COHORT';
+
+/**
+ * A learner's enrollment in a course, by themself or by assignment. Cancelled
+ * enrollments stay (history); at most one active per learner and course.
+ */
+@Schema({ collection: 'enrollments', timestamps: true })
+export class Enrollment {
+  _id: Types.ObjectId;
+  @Prop({ type: Types.ObjectId, required: true }) orgId: Types.ObjectId;
+  @Prop({ type: Types.ObjectId, required: true }) learnerId: Types.ObjectId;
+  @Prop({ type: String, required: true }) learnerRole: string;
+  @Prop({ required: true }) courseSlug: string;
+  @Prop({ type: String, required: true }) source: EnrollmentSource;
+  @Prop({ type: Types.ObjectId }) assignedBy?: Types.ObjectId;
+  @Prop({ type: Types.ObjectId }) cohortId?: Types.ObjectId;
+  @Prop({ type: [String], default: [] }) lessonSlugs: string[];
+  @Prop() dueAt?: Date;
+  @Prop({ maxlength: 1000 }) note?: string;
+  @Prop({ type: String, required: true, default: 'ACTIVE' }) status: 'ACTIVE' | 'CANCELLED';
+  @Prop() cancelledAt?: Date;
+  @Prop({ type: Types.ObjectId }) cancelledBy?: Types.ObjectId;
+  /** Set when the course's completion rule is first met; kept for prerequisites and compliance. */
+  @Prop() completedAt?: Date;
+  createdAt: Date;
+}
+export type EnrollmentDocument = HydratedDocument<Enrollment>;
+export const EnrollmentSchema = SchemaFactory.createForClass(Enrollment);
+EnrollmentSchema.index({ learnerId: 1, courseSlug: 1 }, { unique: true, partialFilterExpression: { status: 'ACTIVE' }, name: 'one_active_enrollment' });
+EnrollmentSchema.index({ orgId: 1, learnerId: 1, status: 1 });
+EnrollmentSchema.index({ orgId: 1, dueAt: 1 });
+
+@Schema({ collection: 'cohorts', timestamps: true })
+export class Cohort {
+  _id: Types.ObjectId;
+  @Prop({ type: Types.ObjectId, required: true }) orgId: Types.ObjectId;
+  @Prop({ required: true, trim: true, maxlength: 120 }) name: string;
+  @Prop({ type: [Types.ObjectId], default: [] }) memberIds: Types.ObjectId[];
+  @Prop({ type: Types.ObjectId, required: true }) createdBy: Types.ObjectId;
+}
+export type CohortDocument = HydratedDocument<Cohort>;
+export const CohortSchema = SchemaFactory.createForClass(Cohort);
+CohortSchema.index({ orgId: 1, name: 1 }, { unique: true });

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { CoursesService } from '../curriculum/courses.service';
+
+export interface LessonMeta {
+  lessonId: string;
+  courseSlug: string;
+  lessonSlug: string;
+  title: string;
+  required: boolean;
+  hasQuiz: boolean;
+  audiences: readonly string[];
+  sequence: string;
+  requirePassedQuizzes: boolean;
+  /** Required lessons of the course before this one, in order (for IN_ORDER locks). */
+  requiredBefore: ReadonlyArray<{ slug: string; title: string }>;
+}
+
+const TTL_MS = 60_000;
+
+/**
+ * Lesson versions never change once imported, so their course context is cached
+ * briefly in memory: a progress event then costs one database command, not three.
+ */
+@Injectable()
+export class LessonCatalog {
+  private readonly cache = new Map<string, { meta: LessonMeta | null; at: number }>();
+
+  constructor(private readonly courses: CoursesService) {}
+
+  async get(lessonId: string): Promise<LessonMeta | null> {
+    const hit = this.cache.get(lessonId);
+    if (hit && Date.now() - hit.at < TTL_MS) return hit.meta;
+    const found = await this.courses.lessonWithCourse(lessonId);
+    let meta: LessonMeta | null = null;
+    if (found) {
+      const { lesson, course } = found;
+      const index = course.lessons.findIndex((l) => l.slug === lesson.slug);
+      meta = {
+        lessonId,
+        courseSlug: course.slug,
+        lessonSlug: lesson.slug,
+        title: lesson.title,
+        required: lesson.required,
+        hasQuiz: Boolean(lesson.quizId),
+        audiences: course.audiences,
+        sequence: course.sequence,
+        requirePassedQuizzes: course.completion.requirePassedQuizzes,
+        requiredBefore: course.lessons.slice(0, Math.max(index, 0)).filter((l) => l.required).map((l) => ({ slug: l.slug, title: l.title })),
+      };
+    }
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(lessonId, { meta, at: Date.now() });
+    return meta;
+  }
+}

@@ -1,0 +1,90 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentUser, Roles } from '../../src/auth/decorators';
+import { Role, type Principal } from '../../src/auth/principal';
+import { PageArgs } from '../../src/common/pagination';
+import type { GraphQLContext } from '../../src/graphql/context';
+import { toUserModel } from '../identity/models/user.model';
+import { DashboardService } from './dashboard.service';
+import {
+  CaseloadPageModel,
+  LearnerProgressModel,
+  LearningItemModel,
+  LessonProgressModel,
+  RecordLessonProgressInput,
+  StaffCompliancePageModel,
+  toLearningItem,
+  toLessonProgressModel,
+} from './models/progress.models';
+import { ProgressService } from './progress.service';
+
+const LEARNERS = [Role.PATIENT, Role.FAMILY, Role.STAFF];
+
+@Resolver()
+export class ProgressResolver {
+  constructor(
+    private readonly progress: ProgressService,
+    private readonly dashboards: DashboardService,
+  ) {}
+
+  @Roles(...LEARNERS)
+  @Mutation(() => LessonProgressModel, { description: 'Record reading progress. Idempotent by clientEventId; never moves backwards.' })
+  async recordLessonProgress(@CurrentUser() learner: Principal, @Args('input') input: RecordLessonProgressInput): Promise<LessonProgressModel> {
+    const { progress, duplicate } = await this.progress.record(learner, input);
+    return toLessonProgressModel(progress, duplicate);
+  }
+
+  @Roles(...LEARNERS)
+  @Query(() => [LearningItemModel], { description: 'Your enrollments and assignments, with status, progress and the lesson to open next.' })
+  async myLearning(@CurrentUser() learner: Principal): Promise<LearningItemModel[]> {
+    return (await this.dashboards.myLearning(learner)).map((item) => toLearningItem(item));
+  }
+
+  @Roles(Role.ADMIN, Role.CLINICIAN, Role.FAMILY)
+  @Query(() => LearnerProgressModel, { description: "A learner's progress: for their clinicians and admins, and for family members with the patient's consent." })
+  async learnerProgress(
+    @CurrentUser() viewer: Principal,
+    @Context() ctx: GraphQLContext,
+    @Args('learnerId', { type: () => ID }) learnerId: string,
+  ): Promise<LearnerProgressModel> {
+    const { granted, items } = await this.dashboards.learnerProgress(viewer, learnerId, String(ctx.req.id));
+    const careTeam = granted.decision.relation !== 'FAMILY_WITH_CONSENT';
+    return {
+      learner: toUserModel(granted.subject, careTeam),
+      items: items.map((item) => toLearningItem(item, careTeam)),
+      redisclosureNotice: granted.redisclosureNotice,
+    };
+  }
+
+  @Roles(Role.CLINICIAN, Role.ADMIN)
+  @Query(() => CaseloadPageModel, { description: "Clinicians: your patients and family members. Admins: every client. With progress and overdue items." })
+  async caseload(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args() page: PageArgs): Promise<CaseloadPageModel> {
+    const result = await this.dashboards.caseload(viewer, page.first, page.after, String(ctx.req.id));
+    return {
+      nodes: result.rows.map(({ learner, items }) => {
+        const mapped = items.map((item) => toLearningItem(item));
+        return { learner: toUserModel(learner, true), items: mapped, overdueCount: mapped.filter((i) => i.status === 'OVERDUE').length };
+      }),
+      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
+    };
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => StaffCompliancePageModel, { description: 'Each staff member × assigned course, with due date and status.' })
+  async staffCompliance(@CurrentUser() viewer: Principal, @Args() page: PageArgs): Promise<StaffCompliancePageModel> {
+    const result = await this.dashboards.staffCompliance(viewer, page.first, page.after);
+    return {
+      nodes: result.rows.flatMap(({ staff, items }) =>
+        items.map(({ enrollment, course, view }) => ({
+          staff: toUserModel(staff, true),
+          courseSlug: course.slug,
+          courseTitle: course.title,
+          dueAt: enrollment.dueAt,
+          status: view.status as StaffCompliancePageModel['nodes'][number]['status'],
+          percent: view.percent,
+          completedAt: enrollment.completedAt,
+        })),
+      ),
+      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
+    };
+  }
+}

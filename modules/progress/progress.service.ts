@@ -1,0 +1,167 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import type { Principal } from '../../src/auth/principal';
+import { BadInput, isDuplicateKeyError, NotFound } from '../../src/common/errors';
+import { audienceOf, CoursesService } from '../curriculum/courses.service';
+import { EnrollmentService } from '../enrollment/enrollment.service';
+import { LessonCatalog, type LessonMeta } from './lesson-catalog';
+import { cappedSeconds, courseCompleted, lessonCompletes } from './learning-path';
+import { LessonProgress } from './schemas/lesson-progress.schema';
+
+export type ProgressEvent = 'STARTED' | 'PROGRESS' | 'COMPLETED';
+
+export interface ProgressEventInput {
+  lessonId: string;
+  event: ProgressEvent;
+  positionPercent?: number;
+  secondsSpent?: number;
+  clientEventId: string;
+}
+
+export interface QuizResultInput {
+  learner: Principal;
+  lessonId: string;
+  passed: boolean;
+  /** The learner's score for the quiz under its grading method, 0..1. */
+  score: number;
+}
+
+/** Issues the completion record when a course is completed (the credentials module provides it). */
+export interface CompletionIssuer {
+  issue(input: { orgId: string; learnerId: string; courseSlug: string; courseVersion: number; completedAt: Date; score?: number }): Promise<unknown>;
+}
+export const COMPLETION_ISSUER = Symbol('COMPLETION_ISSUER');
+
+const RECENT_EVENTS = 50;
+
+/** Progress as read back: the event-id log stays in the database. */
+export type ProgressRow = Omit<LessonProgress, 'eventIds'>;
+const PROJECTION = { eventIds: 0 } as const;
+
+/**
+ * Lesson progress: idempotent by client event id, monotonic in every field
+ * (DESIGN.md invariant 3). An ordinary event is one upsert; completing a lesson
+ * adds the completion step and, when the course is done, issuance.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(
+    @InjectModel(LessonProgress.name) private readonly progress: Model<LessonProgress>,
+    private readonly catalog: LessonCatalog,
+    private readonly courses: CoursesService,
+    private readonly enrollments: EnrollmentService,
+    @Optional() @Inject(COMPLETION_ISSUER) private readonly issuer?: CompletionIssuer,
+  ) {}
+
+  async record(learner: Principal, input: ProgressEventInput): Promise<{ progress: ProgressRow; duplicate: boolean }> {
+    const meta = await this.lessonFor(learner, input.lessonId);
+    if (input.event === 'COMPLETED' && meta.sequence === 'IN_ORDER' && meta.requiredBefore.length > 0) {
+      await this.assertUnlocked(learner, meta);
+    }
+    const now = new Date();
+    const key = { learnerId: new Types.ObjectId(learner.userId), courseSlug: meta.courseSlug, lessonSlug: meta.lessonSlug };
+    const position = input.event === 'COMPLETED' ? 100 : clampPercent(input.positionPercent);
+    const update = {
+      $setOnInsert: { orgId: new Types.ObjectId(learner.orgId), quizPassed: false },
+      $set: { lessonId: new Types.ObjectId(meta.lessonId), updatedAt: now },
+      $min: { startedAt: now, ...(input.event === 'COMPLETED' && { readCompletedAt: now }) },
+      $max: { positionPercent: position },
+      $inc: { secondsSpent: cappedSeconds(input.secondsSpent ?? 0) },
+      $push: { eventIds: { $each: [input.clientEventId], $slice: -RECENT_EVENTS } },
+    };
+
+    let doc: ProgressRow | null = null;
+    for (let attempt = 0; attempt < 2 && !doc; attempt++) {
+      try {
+        doc = await this.progress
+          .findOneAndUpdate({ ...key, eventIds: { $ne: input.clientEventId } }, update, { upsert: true, new: true, projection: PROJECTION })
+          .lean<ProgressRow>();
+      } catch (error) {
+        // Either two first events raced to create the row (retry once), or this
+        // event id was already applied: the filter missed and the upsert collided.
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    if (!doc) {
+      const current = await this.progress.findOne(key, PROJECTION).lean<ProgressRow>();
+      return { progress: current!, duplicate: true };
+    }
+    return { progress: await this.completeIfDue(learner, meta, doc), duplicate: false };
+  }
+
+  /** Called by the assessment module after grading. Passing is monotonic: a later failed attempt changes nothing. */
+  async recordQuizResult(input: QuizResultInput): Promise<ProgressRow> {
+    const meta = await this.lessonFor(input.learner, input.lessonId);
+    const key = { learnerId: new Types.ObjectId(input.learner.userId), courseSlug: meta.courseSlug, lessonSlug: meta.lessonSlug };
+    const doc = await this.progress.findOneAndUpdate(
+      key,
+      {
+        $setOnInsert: { orgId: new Types.ObjectId(input.learner.orgId), positionPercent: 0, secondsSpent: 0, eventIds: [] },
+        $set: { updatedAt: new Date(), lessonId: new Types.ObjectId(meta.lessonId), ...(input.passed && { quizPassed: true }) },
+        $max: { quizScore: input.score },
+        $min: { startedAt: new Date() },
+      },
+      { upsert: true, new: true, projection: PROJECTION },
+    ).lean<ProgressRow>();
+    return this.completeIfDue(input.learner, meta, doc!);
+  }
+
+  /** Progress rows for many learners and courses, in one query. */
+  forLearners(learnerIds: readonly Types.ObjectId[], courseSlugs: readonly string[]): Promise<ProgressRow[]> {
+    if (learnerIds.length === 0 || courseSlugs.length === 0) return Promise.resolve([]);
+    return this.progress
+      .find({ learnerId: { $in: learnerIds }, courseSlug: { $in: [...new Set(courseSlugs)] } }, PROJECTION)
+      .lean<ProgressRow[]>();
+  }
+
+  private async lessonFor(learner: Principal, lessonId: string): Promise<LessonMeta> {
+    const meta = await this.catalog.get(lessonId);
+    const audience = audienceOf(learner.role);
+    if (!meta || !audience || !meta.audiences.includes(audience)) throw new NotFound('That lesson');
+    return meta;
+  }
+
+  private async assertUnlocked(learner: Principal, meta: LessonMeta): Promise<void> {
+    const done = await this.progress
+      .find({ learnerId: new Types.ObjectId(learner.userId), courseSlug: meta.courseSlug, lessonSlug: { $in: meta.requiredBefore.map((l) => l.slug) }, completedAt: { $exists: true } }, { lessonSlug: 1 })
+      .lean();
+    const completed = new Set(done.map((d) => d.lessonSlug));
+    const missing = meta.requiredBefore.find((l) => !completed.has(l.slug));
+    if (missing) throw new BadInput(`This lesson unlocks after you finish "${missing.title}".`, { lockedBy: missing.slug });
+  }
+
+  private async completeIfDue(learner: Principal, meta: LessonMeta, doc: ProgressRow): Promise<ProgressRow> {
+    if (doc.completedAt || !lessonCompletes(meta.hasQuiz, meta.requirePassedQuizzes, Boolean(doc.readCompletedAt), doc.quizPassed)) return doc;
+    const completedAt = new Date();
+    const result = await this.progress.updateOne({ _id: doc._id, completedAt: { $exists: false } }, { $set: { completedAt } });
+    if (result.modifiedCount === 1) await this.evaluateCourse(learner, meta.courseSlug, completedAt);
+    return { ...doc, completedAt: doc.completedAt ?? completedAt };
+  }
+
+  /** The course completion rule; met → the enrollment is marked and a record issued (idempotent downstream). */
+  async evaluateCourse(learner: Principal, courseSlug: string, at: Date): Promise<boolean> {
+    const course = await this.courses.currentCourse(courseSlug);
+    if (!course) return false;
+    const rows = await this.progress.find({ learnerId: new Types.ObjectId(learner.userId), courseSlug }, PROJECTION).lean<ProgressRow[]>();
+    const bySlug = new Map(rows.map((r) => [r.lessonSlug, r]));
+    const lessons = course.lessons.map((l) => ({ slug: l.slug, title: l.title, required: l.required, lessonId: l.lessonId.toHexString(), hasQuiz: Boolean(l.quizId) }));
+    if (!courseCompleted({ lessons }, course.completion, bySlug)) return false;
+    const scored = lessons.filter((l) => l.required && l.hasQuiz).map((l) => bySlug.get(l.slug)?.quizScore ?? 0);
+    await this.enrollments.markCompleted(new Types.ObjectId(learner.userId), courseSlug, at);
+    await this.issuer?.issue({
+      orgId: learner.orgId,
+      learnerId: learner.userId,
+      courseSlug,
+      courseVersion: course.version,
+      completedAt: at,
+      score: scored.length ? scored.reduce((a, b) => a + b, 0) / scored.length : undefined,
+    });
+    return true;
+  }
+}
+
+function clampPercent(value: number | undefined): number {
+  if (value === undefined || !Number.isFinite(value)) return 0;
+  return Math.min(100, Math.max(0, Math.round(value)));
+}
