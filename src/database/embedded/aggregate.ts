@@ -7,12 +7,13 @@
 import { Aggregator } from 'mingo/aggregator';
 import { Context, ProcessingMode } from 'mingo/core';
 import { Lazy } from 'mingo/lazy';
+import { $group, $project } from 'mingo/operators/pipeline';
 import type { Options } from 'mingo/types';
 import { badValue, MongoCommandError, notSupported } from './errors';
 import { BASE_CONTEXT, hasOperator } from './mingo-context';
 import { compileFilter } from './query';
 import { parseSortSpec, sortDocuments } from './sort';
-import { cloneValue, type Doc, isPlainDoc } from './values';
+import { cloneValue, compareValues, type Doc, idFirst, isPlainDoc } from './values';
 
 type LazyIterator = ReturnType<typeof Lazy>;
 
@@ -22,6 +23,31 @@ const UNSUPPORTED_STAGES = new Set([
   '$listSearchIndexes', '$shardedDataDistribution', '$listSampledQueries', '$queryStats', '$listCatalog', '$documents',
 ]);
 
+const SCRIPT_OPERATORS = new Set(['$function', '$accumulator', '$where']);
+
+/**
+ * `$bucket` as MongoDB defines it: a `$group` on a `$switch` over the boundaries, then a sort
+ * on `_id`, so only non-empty buckets are output. (mingo's own version puts values equal to a
+ * boundary in the previous bucket and emits empty buckets.)
+ */
+function bucketAsGroup(coll: LazyIterator, expr: Doc, options: Options): LazyIterator {
+  const boundaries = expr.boundaries;
+  if (!Array.isArray(boundaries) || boundaries.length < 2) throw badValue("$bucket requires 'boundaries' to be an array of at least two values");
+  for (let i = 1; i < boundaries.length; i++) {
+    if (compareValues(boundaries[i - 1], boundaries[i]) >= 0) throw badValue("The 'boundaries' option to $bucket must be sorted in ascending order");
+  }
+  const branches = boundaries.slice(0, -1).map((lower, i) => ({
+    case: { $and: [{ $gte: [expr.groupBy, { $literal: lower }] }, { $lt: [expr.groupBy, { $literal: boundaries[i + 1] }] }] },
+    then: { $literal: lower },
+  }));
+  const group: Doc = {
+    _id: { $switch: expr.default === undefined ? { branches } : { branches, default: { $literal: expr.default } } },
+    ...((expr.output as Doc | undefined) ?? { count: { $sum: 1 } }),
+  };
+  const grouped = $group(coll, group as Doc & { _id: unknown }, options);
+  return grouped.transform((docs) => Lazy(sortDocuments(docs as Doc[], { _id: 1 })));
+}
+
 const PIPELINE_CONTEXT = Context.from(
   Context.init({
     pipeline: {
@@ -29,7 +55,10 @@ const PIPELINE_CONTEXT = Context.from(
         const matcher = compileFilter(expr, { exprOptions: options });
         return coll.filter((doc) => matcher(doc as Doc));
       },
-      $sort: (coll: LazyIterator, spec: Doc) => coll.transform((docs) => Lazy(sortDocuments(docs as Doc[], spec))),
+      $sort: (coll: LazyIterator, spec: Doc, _options: Options) => coll.transform((docs) => Lazy(sortDocuments(docs as Doc[], spec))),
+      $bucket: bucketAsGroup,
+      // MongoDB keeps `_id` as the first field of $project output; mingo appends it.
+      $project: (coll: LazyIterator, expr: Doc, options: Options) => $project(coll, expr, options).map((doc) => idFirst(doc as Doc)),
     },
   }),
   BASE_CONTEXT,
@@ -45,6 +74,7 @@ function validateExpression(value: unknown): void {
     if (key.startsWith('$')) {
       if (key === '$literal') continue;
       if (key === '$meta') throw notSupported(`The expression { $meta: ${JSON.stringify(inner)} }`);
+      if (SCRIPT_OPERATORS.has(key)) throw notSupported(`The server-side JavaScript operator ${key}`);
       if (!hasOperator('expression', key) && !hasOperator('accumulator', key) && !hasOperator('window', key)) {
         throw new MongoCommandError('InvalidPipelineOperator', `Invalid expression :: caused by :: Unrecognized expression '${key}'`);
       }
@@ -80,6 +110,23 @@ export function validatePipeline(pipeline: unknown): Doc[] {
           validateExpression(arg.let);
         }
         break;
+      case '$unwind': {
+        const path = isPlainDoc(arg) ? arg.path : arg;
+        if (typeof path !== 'string' || !path.startsWith('$')) {
+          throw new MongoCommandError('Location28818', `path option to $unwind stage should be prefixed with a '$': ${String(path)}`);
+        }
+        break;
+      }
+      case '$group':
+        if (!isPlainDoc(arg) || !('_id' in arg)) throw new MongoCommandError('Location15955', 'a group specification must include an _id');
+        validateExpression(arg);
+        break;
+      case '$project':
+        if (!isPlainDoc(arg) || Object.keys(arg).length === 0) {
+          throw new MongoCommandError('Location51272', 'Invalid $project :: caused by :: projection specification must have at least one field');
+        }
+        validateExpression(arg);
+        break;
       case '$facet':
         if (!isPlainDoc(arg)) throw badValue('$facet requires an object');
         for (const sub of Object.values(arg)) validatePipeline(sub);
@@ -109,7 +156,8 @@ export function runPipeline(input: Doc[], pipeline: Doc[], options: PipelineOpti
     processingMode: ProcessingMode.CLONE_INPUT,
     variables: options.variables,
     useStrictMode: true,
-    scriptEnabled: false,
+    // Needed by mingo's $setWindowFields internally; client-sent $function/$accumulator are rejected in validation.
+    scriptEnabled: true,
     collectionResolver: (name: string) => {
       let docs = cache.get(name);
       if (!docs) {

@@ -36,6 +36,11 @@ export const ErrorCodes = {
   UnsupportedOpQueryCommand: 352,
   Location40323: 40323,
   Location40324: 40324,
+  Location15955: 15955,
+  Location16020: 16020,
+  Location16612: 16612,
+  Location28818: 28818,
+  Location51272: 51272,
   Location31253: 31253,
   Location31254: 31254,
 } as const;

@@ -4,6 +4,7 @@
  * depend on BSON comparison ($match, $sort) are overridden in aggregate.ts.
  */
 import { Context, OpType, ProcessingMode } from 'mingo/core';
+import { bsonAccumulators, bsonExpressions } from './bson-operators';
 import type { Options } from 'mingo/types';
 import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as expressionOperators from 'mingo/operators/expression';
@@ -12,7 +13,7 @@ import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 
-export const BASE_CONTEXT = Context.init({
+const MINGO_CONTEXT = Context.init({
   accumulator: { ...accumulatorOperators },
   expression: { ...expressionOperators },
   pipeline: { ...pipelineOperators },
@@ -20,6 +21,19 @@ export const BASE_CONTEXT = Context.init({
   query: { ...queryOperators },
   window: { ...windowOperators },
 });
+
+type OperatorSets = NonNullable<Parameters<typeof Context.init>[0]>;
+type AccumulatorOps = NonNullable<OperatorSets['accumulator']>;
+type ExpressionOps = NonNullable<OperatorSets['expression']>;
+
+/** mingo's operators, with the numeric and comparison ones replaced by BSON-aware versions. */
+export const BASE_CONTEXT = Context.from(
+  Context.init({
+    accumulator: bsonAccumulators as unknown as AccumulatorOps,
+    expression: bsonExpressions as unknown as ExpressionOps,
+  }),
+  MINGO_CONTEXT,
+);
 
 const OP_TYPES = {
   accumulator: OpType.ACCUMULATOR,

@@ -210,11 +210,12 @@ export function compileProjection(spec: unknown, filter?: Doc, variables?: Doc):
     throw new MongoCommandError('Location31253', `Cannot do inclusion on field ${first?.path ?? '?'} in exclusion projection`);
   }
 
-  const inclusionMode = includeCount > 0;
+  // Unlike $slice, an $elemMatch alone makes an inclusion projection (MongoDB returns only _id and that field).
+  const inclusionMode = includeCount > 0 || (excludeCount === 0 && specials.some((s) => s.kind === 'elemMatch'));
   if (inclusionMode) {
-    // $slice and $elemMatch fields are kept in an inclusion projection too.
+    // $slice fields are kept in an inclusion projection too; $elemMatch fields are set afterwards.
     for (const s of specials) {
-      if (s.kind === 'slice' || s.kind === 'elemMatch') addPath(inclusions, s.path, `Path collision at ${s.path}`);
+      if (s.kind === 'slice') addPath(inclusions, s.path, `Path collision at ${s.path}`);
     }
   }
   const opts = exprOptions(variables) as Options;

@@ -152,13 +152,13 @@ export class Collection {
     }
   }
 
-  /** Returns true when an index was built, false when an identical one already existed. */
-  createIndex(rawSpec: unknown): boolean {
+  /** Returns the name of the index built, or undefined when an identical one already existed. */
+  createIndex(rawSpec: unknown): string | undefined {
     const spec = normalizeIndexSpec(rawSpec);
     const name = spec.name as string;
     if (valuesEqual(spec.key, { _id: 1 })) {
       // The _id index always exists; asking for it again is a no-op, as in MongoDB.
-      if (!spec.partialFilterExpression && !spec.sparse) return false;
+      if (!spec.partialFilterExpression && !spec.sparse) return undefined;
       throw new MongoCommandError('CannotCreateIndex', 'The _id index cannot be sparse or partial');
     }
     if (name === '_id_') {
@@ -166,7 +166,7 @@ export class Collection {
     }
     const sameName = this.indexes.get(name);
     if (sameName) {
-      if (sameIndexOptions(sameName.spec, spec)) return false;
+      if (sameIndexOptions(sameName.spec, spec)) return undefined;
       throw new MongoCommandError(
         'IndexKeySpecsConflict',
         `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${formatValue(spec)}, existing index: ${formatValue(sameName.spec)}`,
@@ -202,7 +202,7 @@ export class Collection {
     }
     for (const [record, k] of built) index.add(record, k);
     this.indexes.set(name, index);
-    return true;
+    return name;
   }
 
   /** Drops by name, by key pattern, or all but `_id_` with "*"; returns the names dropped. */

@@ -13,8 +13,8 @@ import { badValue, failedToParse, MongoCommandError } from './errors';
 import { compileFilter, type Matcher, upsertSeedFields } from './query';
 import { sortDocuments } from './sort';
 import {
-  bsonTypeName, bsonTypeOf, cloneValue, compareValues, type Doc, formatValue, isNumeric, isPlainDoc, toDouble, toNum,
-  valuesEqual,
+  addNumbers, bsonTypeName, cloneValue, idFirst, compareValues, type Doc, formatValue, isNumeric, isPlainDoc, multiplyNumbers,
+  numberKind, toDouble, toNum, valuesEqual,
 } from './values';
 
 const OPERATORS = new Set([
@@ -211,34 +211,6 @@ function setChild(parent: Doc | unknown[], key: string, value: unknown): void {
   }
 }
 
-/** Number kinds as they travel in BSON: a JS number is an int32 when integral and in range, else a double. */
-function numberKind(value: unknown): 'int' | 'long' | 'double' | 'decimal' {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff ? 'int' : 'double';
-  const t = bsonTypeOf(value);
-  if (t === 'Long') return 'long';
-  if (t === 'Decimal128') return 'decimal';
-  return 'double';
-}
-
-function arithmetic(op: '$inc' | '$mul', a: unknown, b: unknown): unknown {
-  const ka = numberKind(a);
-  const kb = numberKind(b);
-  if (ka === 'decimal' || kb === 'decimal') {
-    const result = op === '$inc' ? toDouble(a) + toDouble(b) : toDouble(a) * toDouble(b);
-    return Decimal128.fromString(String(result));
-  }
-  if (ka === 'double' || kb === 'double') return op === '$inc' ? toDouble(a) + toDouble(b) : toDouble(a) * toDouble(b);
-  const x = toNum(a).int as bigint;
-  const y = toNum(b).int as bigint;
-  const result = op === '$inc' ? x + y : x * y;
-  if (result > 0x7fffffffffffffffn || result < -0x8000000000000000n) {
-    throw badValue(`Failed to apply ${op} operations to current value (${formatValue(a)}) for document`);
-  }
-  // int32 op int32 stays int32 unless it overflows, then becomes an Int64, as in MongoDB.
-  if (ka === 'int' && kb === 'int' && result >= -0x80000000n && result <= 0x7fffffffn) return Number(result);
-  return Long.fromBigInt(result);
-}
-
 function zeroLike(value: unknown): unknown {
   switch (numberKind(value)) {
     case 'long':
@@ -337,9 +309,8 @@ function applyEntry(doc: Doc, original: Doc, entry: Entry, parts: string[], ctx:
   const field = parts.join('.');
   switch (op) {
     case '$setOnInsert':
-      if (!ctx.isInsert) return;
-    // falls through
     case '$set': {
+      if (op === '$setOnInsert' && !ctx.isInsert) return;
       const loc = locate(doc, parts, true) as { parent: Doc | unknown[]; key: string };
       setChild(loc.parent, loc.key, cloneValue(value));
       return;
@@ -373,7 +344,9 @@ function applyEntry(doc: Doc, original: Doc, entry: Entry, parts: string[], ctx:
           `Cannot apply ${op} to a value of non-numeric type. ${describeDoc(original)} has the field '${loc.key}' of non-numeric type ${bsonTypeName(current)}`,
         );
       }
-      setChild(loc.parent, loc.key, arithmetic(op, current, value));
+      const result = op === '$inc' ? addNumbers(current, value) : multiplyNumbers(current, value);
+      if (result === undefined) throw badValue(`Failed to apply ${op} operations to current value (${formatValue(current)}) for document ${describeDoc(original)}`);
+      setChild(loc.parent, loc.key, result);
       return;
     }
     case '$min':
@@ -488,15 +461,6 @@ function assertIdUnchanged(before: Doc, after: Doc): void {
   if (!('_id' in after) || !valuesEqual(before._id, after._id) || typeof before._id !== typeof after._id) {
     throw new MongoCommandError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
   }
-}
-
-/** MongoDB always stores `_id` as the first field. */
-export function idFirst(doc: Doc): Doc {
-  const keys = Object.keys(doc);
-  if (!('_id' in doc) || keys[0] === '_id') return doc;
-  const out: Doc = { _id: doc._id };
-  for (const key of keys) if (key !== '_id') out[key] = doc[key];
-  return out;
 }
 
 function validateReplacement(doc: Doc): void {

@@ -9,7 +9,7 @@
  * wrongly and puts them in the wrong place in MongoDB's cross-type order; so
  * matching, sorting, index keys and update arithmetic use the functions here.
  */
-import { Binary, Decimal128, Long, ObjectId, serialize, Timestamp } from 'bson';
+import { type Binary, Decimal128, Long, type ObjectId, serialize, type Timestamp } from 'bson';
 
 export type Doc = Record<string, unknown>;
 
@@ -437,4 +437,49 @@ export function isTruthy(value: unknown): boolean {
   return true;
 }
 
-export { Long, ObjectId };
+/** Number kinds as they travel in BSON: a JS number is an int32 when integral and in range, else a double. */
+export function numberKind(value: unknown): 'int' | 'long' | 'double' | 'decimal' {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff ? 'int' : 'double';
+  if (typeof value === 'bigint') return 'long';
+  const t = bsonTypeOf(value);
+  if (t === 'Long') return 'long';
+  if (t === 'Decimal128') return 'decimal';
+  if (t === 'Int32') return 'int';
+  return 'double';
+}
+
+const INT64_MAX = 0x7fffffffffffffffn;
+const INT64_MIN = -0x8000000000000000n;
+
+/**
+ * MongoDB's numeric promotion: int op int stays int unless it overflows (then Int64),
+ * Int64 stays Int64, any double makes a double, any Decimal128 a Decimal128 (computed
+ * through doubles here). Returns undefined when an Int64 result overflows.
+ */
+function combineNumbers(a: unknown, b: unknown, op: (x: bigint, y: bigint) => bigint, dop: (x: number, y: number) => number): unknown {
+  const ka = numberKind(a);
+  const kb = numberKind(b);
+  if (ka === 'decimal' || kb === 'decimal') return Decimal128.fromString(String(dop(toDouble(a), toDouble(b))));
+  if (ka === 'double' || kb === 'double') return dop(toDouble(a), toDouble(b));
+  const result = op(toNum(a).int as bigint, toNum(b).int as bigint);
+  if (result > INT64_MAX || result < INT64_MIN) return undefined;
+  if (ka === 'int' && kb === 'int' && result >= -0x80000000n && result <= 0x7fffffffn) return Number(result);
+  return Long.fromBigInt(result);
+}
+
+export function addNumbers(a: unknown, b: unknown): unknown {
+  return combineNumbers(a, b, (x, y) => x + y, (x, y) => x + y);
+}
+
+export function multiplyNumbers(a: unknown, b: unknown): unknown {
+  return combineNumbers(a, b, (x, y) => x * y, (x, y) => x * y);
+}
+
+/** MongoDB always stores `_id` as the first field. */
+export function idFirst(doc: Doc): Doc {
+  const keys = Object.keys(doc);
+  if (!('_id' in doc) || keys[0] === '_id') return doc;
+  const out: Doc = { _id: doc._id };
+  for (const key of keys) if (key !== '_id') out[key] = doc[key];
+  return out;
+}

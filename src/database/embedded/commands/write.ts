@@ -6,8 +6,8 @@ import { compileProjection } from '../projection';
 import { compileFilter } from '../query';
 import { sortDocuments } from '../sort';
 import type { Collection } from '../storage';
-import { type CompiledUpdate, compileUpdate, idFirst, upsertSeed } from '../update';
-import { type Doc, identicalDocs, isPlainDoc, valuesEqual } from '../values';
+import { type CompiledUpdate, compileUpdate, upsertSeed } from '../update';
+import { type Doc, idFirst, identicalDocs, isPlainDoc, valuesEqual } from '../values';
 import {
   assertSimpleCollation, boolArg, type CommandContext, type CommandHandler, docArg, letVariables, numberArg, stringArg,
 } from './context';

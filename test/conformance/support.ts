@@ -1,0 +1,48 @@
+import { type Collection, type Db, MongoClient, type MongoClientOptions } from 'mongodb';
+import { testDatabase } from '../support/test-database';
+
+/**
+ * Test documents use all sorts of `_id` types and shapes, which the driver's schema
+ * typing (ObjectId `_id`, typed update operators) would reject at compile time.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDoc = any;
+
+export interface Conn {
+  client: MongoClient;
+  db: Db;
+  uri: string;
+  dbName: string;
+  coll(name: string): Collection<AnyDoc>;
+}
+
+/**
+ * One client and one database per test file (dropped afterwards), against whichever
+ * server the test harness resolved: a real MongoDB or the embedded engine.
+ */
+export function useDatabase(options: MongoClientOptions = {}): Conn {
+  const conn = { coll: (name: string) => conn.db.collection<AnyDoc>(name) } as Conn;
+  beforeAll(async () => {
+    const { uri, dbName } = testDatabase();
+    conn.uri = uri;
+    conn.dbName = dbName;
+    conn.client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 5000, ...options });
+    conn.db = conn.client.db(dbName);
+  });
+  afterAll(async () => {
+    if (!conn.client) return;
+    await conn.db.dropDatabase();
+    await conn.client.close();
+  });
+  return conn;
+}
+
+/** Runs `fn` and returns what it threw (failing the test when it did not throw). */
+export async function errorOf(fn: () => Promise<unknown>): Promise<Record<string, unknown> & Error> {
+  try {
+    await fn();
+  } catch (error) {
+    return error as Record<string, unknown> & Error;
+  }
+  throw new Error('expected the operation to fail, but it succeeded');
+}
