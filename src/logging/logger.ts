@@ -31,8 +31,9 @@ export function createLogger(level: string): Logger {
 /** Routes Nest's own log calls into the same pino stream. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
+  /** Nest's routine start-up chatter (modules, routes) is debug detail, not news. */
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    this.logger.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, trace }, String(message));
