@@ -105,6 +105,7 @@ describe('conformance: CRUD commands', () => {
       const c = coll('people');
       expect(await c.findOne({ _id: 1 }, { projection: { name: 1, 'address.city': 1 } })).toEqual({ _id: 1, name: 'ann', address: { city: 'Oslo' } });
       expect(await c.findOne({ _id: 2 }, { projection: { _id: 0, name: 1 } })).toEqual({ name: 'bob' });
+      expect(await c.findOne({ _id: 2 }, { projection: { _id: 1 } })).toEqual({ _id: 2 });
       expect(await c.findOne({ _id: 2 }, { projection: { scores: 0, tags: 0, address: 0 } })).toEqual({ _id: 2, name: 'bob', age: 25 });
       expect(await c.findOne({ _id: 1 }, { projection: { tags: { $slice: 1 }, name: 1 } })).toEqual({ _id: 1, name: 'ann', tags: ['a'] });
       expect(await c.findOne({ _id: 1 }, { projection: { scores: { $elemMatch: { v: { $gt: 6 } } } } })).toEqual({ _id: 1, scores: [{ k: 'y', v: 9 }] });

@@ -156,6 +156,7 @@ export function compileProjection(spec: unknown, filter?: Doc, variables?: Doc):
   let includeCount = 0;
   let excludeCount = 0;
   let includeId = true;
+  let idExplicitlyIncluded = false;
   const specials: Special[] = [];
 
   for (const key of keys) {
@@ -189,6 +190,7 @@ export function compileProjection(spec: unknown, filter?: Doc, variables?: Doc):
       const include = isTruthy(value);
       if (key === '_id') {
         includeId = include;
+        idExplicitlyIncluded = include;
         continue;
       }
       if (include) {
@@ -211,7 +213,8 @@ export function compileProjection(spec: unknown, filter?: Doc, variables?: Doc):
   }
 
   // Unlike $slice, an $elemMatch alone makes an inclusion projection (MongoDB returns only _id and that field).
-  const inclusionMode = includeCount > 0 || (excludeCount === 0 && specials.some((s) => s.kind === 'elemMatch'));
+  const inclusionMode =
+    includeCount > 0 || (excludeCount === 0 && (idExplicitlyIncluded || specials.some((s) => s.kind === 'elemMatch')));
   if (inclusionMode) {
     // $slice fields are kept in an inclusion projection too; $elemMatch fields are set afterwards.
     for (const s of specials) {

@@ -167,6 +167,9 @@ export class Collection {
     const sameName = this.indexes.get(name);
     if (sameName) {
       if (sameIndexOptions(sameName.spec, spec)) return undefined;
+      if (valuesEqual(sameName.spec.key, spec.key)) {
+        throw new MongoCommandError('IndexOptionsConflict', `An existing index has the same name as the requested index but different options. Requested index: ${formatValue(spec)}, existing index: ${formatValue(sameName.spec)}`);
+      }
       throw new MongoCommandError(
         'IndexKeySpecsConflict',
         `An existing index has the same name as the requested index. When index names are not specified, they are auto generated and can cause conflicts. Please refer to our documentation. Requested index: ${formatValue(spec)}, existing index: ${formatValue(sameName.spec)}`,
