@@ -90,14 +90,14 @@ export class EnrollmentService {
     learner?: Pick<UserSummary, 'hiredAt'>,
     cohortId?: Types.ObjectId,
   ): Promise<Enrollment> {
-    const filter = { learnerId: new Types.ObjectId(learnerId), courseSlug: course.slug, status: 'ACTIVE' as const };
+    const filter = { orgId: new Types.ObjectId(orgId), learnerId: new Types.ObjectId(learnerId), courseSlug: course.slug, status: 'ACTIVE' as const };
     const dueAt = this.dueDate(terms, learner);
     const set: Record<string, unknown> = {};
     if (terms.lessonSlugs?.length) set.lessonSlugs = terms.lessonSlugs;
     if (dueAt) set.dueAt = dueAt;
     if (terms.note !== undefined) set.note = terms.note.trim();
     if (assignedBy) set.assignedBy = new Types.ObjectId(assignedBy);
-    const insert = { orgId: new Types.ObjectId(orgId), learnerRole, source, ...(cohortId && { cohortId }) };
+    const insert = { learnerRole, source, ...(cohortId && { cohortId }) };
     for (let attempt = 0; ; attempt++) {
       try {
         const doc = await this.enrollments
@@ -186,7 +186,7 @@ export class EnrollmentService {
       .lean();
   }
 
-  async markCompleted(learnerId: Types.ObjectId, courseSlug: string, at: Date): Promise<void> {
-    await this.enrollments.updateMany({ learnerId, courseSlug, status: 'ACTIVE', completedAt: { $exists: false } }, { $set: { completedAt: at } });
+  async markCompleted(orgId: string, learnerId: Types.ObjectId, courseSlug: string, at: Date): Promise<void> {
+    await this.enrollments.updateMany({ orgId: new Types.ObjectId(orgId), learnerId, courseSlug, status: 'ACTIVE', completedAt: { $exists: false } }, { $set: { completedAt: at } });
   }
 }

@@ -70,10 +70,10 @@ export class PeopleResolver {
     const rows = await this.usersService.listInOrg(viewer.orgId, role ? [role] : visible, { first: page.first + 1, after });
     const nodes = rows.slice(0, page.first);
     const clients = nodes.filter((u) => isClientRole(u.role));
-    if (clients.length > 0) {
-      // A directory of people in treatment is itself a patient record.
-      await this.audit.record({ actor: viewer, action: 'CLIENT_DIRECTORY_READ', subjectType: 'USER_LIST', requestId: String(ctx.req.id), detail: { count: clients.length } });
-    }
+    // A directory of people in treatment is itself a patient record: one event per client listed (one insert).
+    await this.audit.recordMany(
+      clients.map((c) => ({ actor: viewer, action: 'CLIENT_DIRECTORY_READ', subjectType: 'PROFILE', subjectId: c._id.toHexString(), patientId: c._id.toHexString(), requestId: String(ctx.req.id) })),
+    );
     return {
       nodes: nodes.map((u) => toUserModel(u, true)),
       pageInfo: { hasNextPage: rows.length > page.first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]._id.toHexString()) : undefined },

@@ -41,7 +41,7 @@ export class DashboardService {
     const enrollments = await this.enrollments.forLearners(orgId, learnerIds);
     if (enrollments.length === 0) return result;
     const courseSlugs = [...new Set(enrollments.map((e) => e.courseSlug))];
-    const [courses, rows] = await Promise.all([this.courses.currentCoursesBySlug(courseSlugs), this.progress.forLearners(learnerIds, courseSlugs)]);
+    const [courses, rows] = await Promise.all([this.courses.currentCoursesBySlug(courseSlugs), this.progress.forLearners(orgId, learnerIds, courseSlugs)]);
     const progressByLearnerCourse = new Map<string, Map<string, PathProgress>>();
     for (const row of rows) {
       const key = `${row.learnerId.toHexString()}|${row.courseSlug}`;

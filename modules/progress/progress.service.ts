@@ -60,10 +60,10 @@ export class ProgressService {
       await this.assertUnlocked(learner, meta);
     }
     const now = new Date();
-    const key = { learnerId: new Types.ObjectId(learner.userId), courseSlug: meta.courseSlug, lessonSlug: meta.lessonSlug };
+    const key = learnerKey(learner, meta);
     const position = input.event === 'COMPLETED' ? 100 : clampPercent(input.positionPercent);
     const update = {
-      $setOnInsert: { orgId: new Types.ObjectId(learner.orgId), quizPassed: false },
+      $setOnInsert: { quizPassed: false },
       $set: { lessonId: new Types.ObjectId(meta.lessonId), updatedAt: now },
       $min: { startedAt: now, ...(input.event === 'COMPLETED' && { readCompletedAt: now }) },
       $max: { positionPercent: position },
@@ -93,11 +93,10 @@ export class ProgressService {
   /** Called by the assessment module after grading. Passing is monotonic: a later failed attempt changes nothing. */
   async recordQuizResult(input: QuizResultInput): Promise<ProgressRow> {
     const meta = await this.lessonFor(input.learner, input.lessonId);
-    const key = { learnerId: new Types.ObjectId(input.learner.userId), courseSlug: meta.courseSlug, lessonSlug: meta.lessonSlug };
     const doc = await this.progress.findOneAndUpdate(
-      key,
+      learnerKey(input.learner, meta),
       {
-        $setOnInsert: { orgId: new Types.ObjectId(input.learner.orgId), positionPercent: 0, secondsSpent: 0, eventIds: [] },
+        $setOnInsert: { positionPercent: 0, secondsSpent: 0, eventIds: [] },
         $set: { updatedAt: new Date(), lessonId: new Types.ObjectId(meta.lessonId), ...(input.passed && { quizPassed: true }) },
         $max: { quizScore: input.score },
         $min: { startedAt: new Date() },
@@ -108,10 +107,10 @@ export class ProgressService {
   }
 
   /** Progress rows for many learners and courses, in one query. */
-  forLearners(learnerIds: readonly Types.ObjectId[], courseSlugs: readonly string[]): Promise<ProgressRow[]> {
+  forLearners(orgId: string, learnerIds: readonly Types.ObjectId[], courseSlugs: readonly string[]): Promise<ProgressRow[]> {
     if (learnerIds.length === 0 || courseSlugs.length === 0) return Promise.resolve([]);
     return this.progress
-      .find({ learnerId: { $in: learnerIds }, courseSlug: { $in: [...new Set(courseSlugs)] } }, PROJECTION)
+      .find({ orgId: new Types.ObjectId(orgId), learnerId: { $in: learnerIds }, courseSlug: { $in: [...new Set(courseSlugs)] } }, PROJECTION)
       .lean<ProgressRow[]>();
   }
 
@@ -124,7 +123,7 @@ export class ProgressService {
 
   private async assertUnlocked(learner: Principal, meta: LessonMeta): Promise<void> {
     const done = await this.progress
-      .find({ learnerId: new Types.ObjectId(learner.userId), courseSlug: meta.courseSlug, lessonSlug: { $in: meta.requiredBefore.map((l) => l.slug) }, completedAt: { $exists: true } }, { lessonSlug: 1 })
+      .find({ ...learnerKey(learner, meta), lessonSlug: { $in: meta.requiredBefore.map((l) => l.slug) }, completedAt: { $exists: true } }, { lessonSlug: 1 })
       .lean();
     const completed = new Set(done.map((d) => d.lessonSlug));
     const missing = meta.requiredBefore.find((l) => !completed.has(l.slug));
@@ -143,12 +142,14 @@ export class ProgressService {
   async evaluateCourse(learner: Principal, courseSlug: string, at: Date): Promise<boolean> {
     const course = await this.courses.currentCourse(courseSlug);
     if (!course) return false;
-    const rows = await this.progress.find({ learnerId: new Types.ObjectId(learner.userId), courseSlug }, PROJECTION).lean<ProgressRow[]>();
+    const rows = await this.progress
+      .find({ orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId), courseSlug }, PROJECTION)
+      .lean<ProgressRow[]>();
     const bySlug = new Map(rows.map((r) => [r.lessonSlug, r]));
     const lessons = course.lessons.map((l) => ({ slug: l.slug, title: l.title, required: l.required, lessonId: l.lessonId.toHexString(), hasQuiz: Boolean(l.quizId) }));
     if (!courseCompleted({ lessons }, course.completion, bySlug)) return false;
     const scored = lessons.filter((l) => l.required && l.hasQuiz).map((l) => bySlug.get(l.slug)?.quizScore ?? 0);
-    await this.enrollments.markCompleted(new Types.ObjectId(learner.userId), courseSlug, at);
+    await this.enrollments.markCompleted(learner.orgId, new Types.ObjectId(learner.userId), courseSlug, at);
     await this.issuer?.issue({
       orgId: learner.orgId,
       learnerId: learner.userId,
@@ -159,6 +160,11 @@ export class ProgressService {
     });
     return true;
   }
+}
+
+/** Every progress query names the organization (DESIGN.md invariant 4); the unique key is learner, course, lesson. */
+function learnerKey(learner: Principal, meta: Pick<LessonMeta, 'courseSlug' | 'lessonSlug'>) {
+  return { orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId), courseSlug: meta.courseSlug, lessonSlug: meta.lessonSlug };
 }
 
 function clampPercent(value: number | undefined): number {

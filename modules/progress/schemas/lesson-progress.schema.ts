@@ -29,4 +29,4 @@ export class LessonProgress {
 export type LessonProgressDocument = HydratedDocument<LessonProgress>;
 export const LessonProgressSchema = SchemaFactory.createForClass(LessonProgress);
 LessonProgressSchema.index({ learnerId: 1, courseSlug: 1, lessonSlug: 1 }, { unique: true });
-LessonProgressSchema.index({ orgId: 1, learnerId: 1 });
+LessonProgressSchema.index({ orgId: 1, learnerId: 1, courseSlug: 1 });
