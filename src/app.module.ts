@@ -4,7 +4,9 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MongooseModule } from '@nestjs/mongoose';
 import type { Logger } from 'pino';
+import { AssessmentModule } from '../modules/assessment/assessment.module';
 import { AuditModule } from '../modules/audit/audit.module';
+import { CredentialsModule } from '../modules/credentials/credentials.module';
 import { CurriculumModule } from '../modules/curriculum/curriculum.module';
 import { EnrollmentModule } from '../modules/enrollment/enrollment.module';
 import { ProgressModule } from '../modules/progress/progress.module';
@@ -28,8 +30,10 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         CurriculumModule,
+        CredentialsModule,
         EnrollmentModule,
         ProgressModule,
+        AssessmentModule,
       ],
       controllers: [HealthController],
       providers: [

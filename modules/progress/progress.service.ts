@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
@@ -51,7 +51,7 @@ export class ProgressService {
     private readonly catalog: LessonCatalog,
     private readonly courses: CoursesService,
     private readonly enrollments: EnrollmentService,
-    @Optional() @Inject(COMPLETION_ISSUER) private readonly issuer?: CompletionIssuer,
+    @Inject(COMPLETION_ISSUER) private readonly issuer: CompletionIssuer,
   ) {}
 
   async record(learner: Principal, input: ProgressEventInput): Promise<{ progress: ProgressRow; duplicate: boolean }> {
@@ -90,15 +90,16 @@ export class ProgressService {
     return { progress: await this.completeIfDue(learner, meta, doc), duplicate: false };
   }
 
-  /** Called by the assessment module after grading. Passing is monotonic: a later failed attempt changes nothing. */
+  /** Called by the assessment module after grading. Passing is monotonic: a later failed attempt does not un-pass the quiz. */
   async recordQuizResult(input: QuizResultInput): Promise<ProgressRow> {
     const meta = await this.lessonFor(input.learner, input.lessonId);
     const doc = await this.progress.findOneAndUpdate(
       learnerKey(input.learner, meta),
       {
         $setOnInsert: { positionPercent: 0, secondsSpent: 0, eventIds: [] },
-        $set: { updatedAt: new Date(), lessonId: new Types.ObjectId(meta.lessonId), ...(input.passed && { quizPassed: true }) },
-        $max: { quizScore: input.score },
+        // The score is the quiz's grading-method score (highest, average, first or last), so it is stored as given;
+        // passing, like completion, only moves forward.
+        $set: { updatedAt: new Date(), lessonId: new Types.ObjectId(meta.lessonId), quizScore: input.score, ...(input.passed && { quizPassed: true }) },
         $min: { startedAt: new Date() },
       },
       { upsert: true, new: true, projection: PROJECTION },
@@ -150,7 +151,7 @@ export class ProgressService {
     if (!courseCompleted({ lessons }, course.completion, bySlug)) return false;
     const scored = lessons.filter((l) => l.required && l.hasQuiz).map((l) => bySlug.get(l.slug)?.quizScore ?? 0);
     await this.enrollments.markCompleted(learner.orgId, new Types.ObjectId(learner.userId), courseSlug, at);
-    await this.issuer?.issue({
+    await this.issuer.issue({
       orgId: learner.orgId,
       learnerId: learner.userId,
       courseSlug,

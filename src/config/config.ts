@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -27,6 +27,7 @@ const schema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   IMPORT_CURRICULUM: z.enum(['true', 'false']).default('true'),
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+  SIGNING_KEY: z.string().trim().refine((v) => ed25519PrivateKeyPem(v) !== undefined, 'expected an Ed25519 private key: PKCS#8 PEM, or its DER bytes in base64').optional(),
 });
 
 export type RawConfig = z.infer<typeof schema>;
@@ -53,6 +54,12 @@ export interface AppConfig {
   /** Import the bundled curriculum at start (idempotent). */
   importCurriculum: boolean;
   publicBaseUrl: string;
+  credentials: {
+    /** Ed25519 private key (PKCS#8 PEM) that signs completion records and badges. */
+    signingKeyPem: string;
+    /** true when no SIGNING_KEY was given and a per-process development key is in use */
+    signingKeyGenerated: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
   if (c.NODE_ENV === 'production' && !c.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
   }
+  if (c.NODE_ENV === 'production' && !c.SIGNING_KEY) {
+    throw new ConfigError('Invalid configuration:\n  SIGNING_KEY: required when NODE_ENV=production (certificates signed with a throw-away key cannot be verified later)');
+  }
   if (c.NODE_ENV === 'production' && (c.DATABASE_MODE === 'embedded' || c.DATABASE_MODE === 'memory-server')) {
     throw new ConfigError(`Invalid configuration:\n  DATABASE_MODE: ${c.DATABASE_MODE} keeps data in memory and is not allowed when NODE_ENV=production`);
   }
@@ -101,12 +111,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     seedDemo: c.SEED_DEMO ? c.SEED_DEMO === 'true' : c.NODE_ENV === 'development',
     importCurriculum: c.IMPORT_CURRICULUM === 'true',
     publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    credentials: {
+      signingKeyPem: c.SIGNING_KEY ? ed25519PrivateKeyPem(c.SIGNING_KEY)! : developmentSigningKey(),
+      signingKeyGenerated: !c.SIGNING_KEY,
+    },
   };
 }
 
 function defaultSecret(): string {
   // A per-process secret: tokens stop working at restart, which is fine for development.
   return randomBytes(48).toString('base64url');
+}
+
+/** SIGNING_KEY as PKCS#8 PEM, or undefined when it is not an Ed25519 private key (PEM or base64 DER). */
+function ed25519PrivateKeyPem(value: string): string | undefined {
+  try {
+    const key = value.startsWith('-----BEGIN')
+      ? createPrivateKey(value.replace(/\\n/g, '\n'))
+      : createPrivateKey({ key: Buffer.from(value, 'base64'), format: 'der', type: 'pkcs8' });
+    return key.asymmetricKeyType === 'ed25519' ? key.export({ format: 'pem', type: 'pkcs8' }).toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function developmentSigningKey(): string {
+  // A per-process key: records signed with it stop verifying when the process restarts (development only).
+  return generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CurriculumModule } from '../curriculum/curriculum.module';
+import { IdentityModule } from '../identity/identity.module';
+import { ProgressModule } from '../progress/progress.module';
+import { ItemAnalysisService } from './item-analysis.service';
+import { QuizAttemptsResolver } from './quiz-attempts.resolver';
+import { QuizAttemptsService } from './quiz-attempts.service';
+import { ReflectionsResolver } from './reflections.resolver';
+import { ReflectionsService } from './reflections.service';
+import { QuizAttempt, QuizAttemptSchema } from './schemas/quiz-attempt.schema';
+import { Reflection, ReflectionSchema } from './schemas/reflection.schema';
+
+/** Owns quiz attempts (grading happens here, on the server) and reflections (with the safety screen). */
+@Module({
+  imports: [
+    IdentityModule,
+    CurriculumModule,
+    ProgressModule,
+    MongooseModule.forFeature([
+      { name: QuizAttempt.name, schema: QuizAttemptSchema },
+      { name: Reflection.name, schema: ReflectionSchema },
+    ]),
+  ],
+  providers: [QuizAttemptsService, ItemAnalysisService, ReflectionsService, QuizAttemptsResolver, ReflectionsResolver],
+  exports: [QuizAttemptsService],
+})
+export class AssessmentModule {}

@@ -1,0 +1,234 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import { CARE_TEAM_ROLES, type Principal } from '../../src/auth/principal';
+import { BadInput, Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
+import { CoursesService } from '../curriculum/courses.service';
+import type { Quiz } from '../curriculum/schemas/curriculum.schemas';
+import { AccessService } from '../identity/access.service';
+import { RecordPart } from '../identity/policy/patient-access';
+import { ProgressService } from '../progress/progress.service';
+import { AttemptAlreadySubmitted, AttemptLimitReached, CooldownActive } from './assessment.errors';
+import { orderAttempt } from './grading/attempt-order';
+import type { Answer, KeyedQuestion } from './grading/grading.types';
+import { newSeed } from './grading/prng';
+import { checkAnswers, gradeAttempt, isGradingMethod } from './grading/score';
+import { quizStanding, type Standing } from './grading/standing';
+import { standingAfter } from './models/quiz-attempt.model';
+import { AttemptStatus, QuizAttempt, type AttemptSettings } from './schemas/quiz-attempt.schema';
+
+export interface AttemptHistory {
+  quizId: string;
+  learnerId: string;
+  standing: Standing;
+  nextAttemptAvailableAt?: Date;
+  attempts: QuizAttempt[];
+}
+
+/** Concurrent starts lose the unique-index race at most a few times before they see the winner's attempt. */
+const START_RETRIES = 5;
+
+/**
+ * Quiz attempts: open, save, submit (graded here, never on the client), history.
+ * Each state change is one conditional write on one document; the unique
+ * index on (org, learner, quiz, number) and the IN_PROGRESS filter on submit
+ * replace transactions (DESIGN.md, modeling rules).
+ */
+@Injectable()
+export class QuizAttemptsService {
+  constructor(
+    @InjectModel(QuizAttempt.name) private readonly attempts: Model<QuizAttempt>,
+    private readonly courses: CoursesService,
+    private readonly access: AccessService,
+    private readonly progress: ProgressService,
+  ) {}
+
+  /**
+   * Opens the learner's next attempt, or returns the one still in progress so
+   * work continues on any device. Enforces the attempt limit and cooldown.
+   */
+  async start(learner: Principal, quizId: string, now = new Date()): Promise<QuizAttempt> {
+    const quiz = await this.courses.quizForGrading(quizId);
+    if (!quiz) throw new NotFound('That quiz');
+    const course = await this.courses.currentCourse(quiz.courseSlug);
+    if (!course || !this.courses.visibleTo(learner, course)) throw new NotFound('That quiz');
+    if (!course.lessons.some((l) => l.quizId?.equals(quiz._id))) {
+      throw new Conflict('This quiz belongs to an earlier version of the lesson. Open the lesson again to take its current quiz.');
+    }
+    const settings = settingsOf(quiz);
+    const key = { orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId), quizId: quiz._id };
+
+    for (let tries = 0; tries < START_RETRIES; tries++) {
+      const latest = await this.attempts.findOne(key).sort({ number: -1 }).lean<QuizAttempt>();
+      if (latest?.status === AttemptStatus.IN_PROGRESS) return latest;
+      const number = (latest?.number ?? 0) + 1;
+      if (number > settings.maxAttempts) throw new AttemptLimitReached(settings.maxAttempts);
+      const availableAt = latest ? nextAttemptAt(latest) : undefined;
+      if (availableAt && availableAt > now) throw new CooldownActive(availableAt, now);
+
+      const seed = newSeed();
+      const questions: KeyedQuestion[] = orderAttempt(quiz.questions, seed, { shuffle: settings.shuffle, drawCount: quiz.settings.drawCount });
+      try {
+        const created = await this.attempts.create({
+          ...key,
+          lessonId: quiz.lessonId,
+          courseSlug: quiz.courseSlug,
+          lessonSlug: quiz.lessonSlug,
+          number,
+          seed,
+          settings: stored(settings),
+          questions,
+          priorScores: latest ? [...latest.priorScores, latest.score ?? 0] : [],
+          savedAnswers: [],
+          status: AttemptStatus.IN_PROGRESS,
+          startedAt: now,
+        });
+        return created.toObject();
+      } catch (error) {
+        // Another request opened attempt `number` first: read again and resume it.
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    throw new Conflict('Several attempts at this quiz are being opened at once. Try again in a moment.');
+  }
+
+  /** Keeps work in progress; replaces what was saved before. Answers are checked against this attempt's questions. */
+  async save(learner: Principal, attemptId: string, answers: readonly Answer[], now = new Date()): Promise<QuizAttempt> {
+    const attempt = await this.ownAttempt(learner, attemptId);
+    if (attempt.status !== AttemptStatus.IN_PROGRESS) throw new AttemptAlreadySubmitted(attempt.number, attempt.settings.maxAttempts, 'save');
+    const savedAnswers = normalizedAnswers(attempt.questions, answers);
+    const updated = await this.attempts
+      .findOneAndUpdate({ _id: attempt._id, learnerId: attempt.learnerId, status: AttemptStatus.IN_PROGRESS }, { $set: { savedAnswers, savedAt: now } }, { returnDocument: 'after' })
+      .lean<QuizAttempt>();
+    if (!updated) throw new AttemptAlreadySubmitted(attempt.number, attempt.settings.maxAttempts, 'save');
+    return updated;
+  }
+
+  /**
+   * Grades and closes the attempt: one read and one conditional write on the
+   * happy path, then the progress report. A repeat with the same key returns
+   * the stored result (and reports progress again, which is idempotent, so a
+   * retry after a failed report heals it); a different key is a CONFLICT.
+   */
+  async submit(learner: Principal, attemptId: string, answers: readonly Answer[], idempotencyKey: string, now = new Date()): Promise<QuizAttempt> {
+    const attempt = await this.ownAttempt(learner, attemptId);
+    if (attempt.status === AttemptStatus.SUBMITTED) return this.replay(learner, attempt, idempotencyKey);
+
+    const graded = gradeAttempt(attempt.questions, answers, attempt.settings.passingScore);
+    const updated = await this.attempts
+      .findOneAndUpdate(
+        { _id: attempt._id, learnerId: attempt.learnerId, status: AttemptStatus.IN_PROGRESS },
+        {
+          $set: {
+            status: AttemptStatus.SUBMITTED,
+            idempotencyKey,
+            score: graded.score,
+            passed: graded.passed,
+            results: graded.results,
+            savedAnswers: graded.results.map((r) => ({ questionId: r.questionId, optionIds: r.chosenOptionIds })).filter((a) => a.optionIds.length > 0),
+            submittedAt: now,
+          },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<QuizAttempt>();
+    if (!updated) {
+      // A concurrent submit won; answer as its repeat would be answered.
+      const current = await this.ownAttempt(learner, attemptId);
+      return this.replay(learner, current, idempotencyKey);
+    }
+    await this.reportProgress(learner, updated);
+    return updated;
+  }
+
+  /** A single attempt: its learner, or someone AccessService lets see the learner's attempts (audited). */
+  async attempt(viewer: Principal, attemptId: string, requestId?: string): Promise<QuizAttempt> {
+    if (!Types.ObjectId.isValid(attemptId)) throw new NotFound('That quiz attempt');
+    const attempt = await this.attempts.findOne({ _id: new Types.ObjectId(attemptId), orgId: new Types.ObjectId(viewer.orgId) }).lean<QuizAttempt>();
+    if (!attempt) throw new NotFound('That quiz attempt');
+    const learnerId = attempt.learnerId.toHexString();
+    if (learnerId !== viewer.userId) await this.access.require(viewer, learnerId, RecordPart.ATTEMPTS, 'QUIZ_ATTEMPT_READ', requestId);
+    return attempt;
+  }
+
+  /** Every attempt of one learner at one quiz (at most the quiz maximum), with the grading-method standing. */
+  async history(viewer: Principal, quizId: string, learnerId: string | undefined, requestId?: string): Promise<AttemptHistory> {
+    if (!learnerId && CARE_TEAM_ROLES.includes(viewer.role)) throw new BadInput('Name the learner (learnerId) whose attempts you want to see.', { field: 'learnerId' });
+    const subjectId = learnerId ?? viewer.userId;
+    if (subjectId !== viewer.userId) await this.access.require(viewer, subjectId, RecordPart.ATTEMPTS, 'QUIZ_ATTEMPTS_READ', requestId);
+    if (!Types.ObjectId.isValid(quizId)) throw new NotFound('That quiz');
+    const rows = await this.attempts
+      .find({ orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(subjectId), quizId: new Types.ObjectId(quizId) })
+      .sort({ number: 1 })
+      .lean<QuizAttempt[]>();
+    let settings: AttemptSettings;
+    if (rows.length > 0) {
+      settings = rows[rows.length - 1].settings;
+    } else {
+      const quiz = await this.courses.quizForGrading(quizId);
+      if (!quiz) throw new NotFound('That quiz');
+      settings = stored(settingsOf(quiz));
+    }
+    const submitted = rows.filter((r) => r.status === AttemptStatus.SUBMITTED);
+    const standing = quizStanding(settings, submitted.map((r) => r.score ?? 0), rows.length);
+    const last = rows[rows.length - 1];
+    const availableAt = last && standing.attemptsRemaining > 0 ? nextAttemptAt(last) : undefined;
+    return { quizId, learnerId: subjectId, standing, nextAttemptAvailableAt: availableAt && availableAt > new Date() ? availableAt : undefined, attempts: rows };
+  }
+
+  private async ownAttempt(learner: Principal, attemptId: string): Promise<QuizAttempt> {
+    // Filtering by learner makes someone else's attempt indistinguishable from a missing one.
+    if (!Types.ObjectId.isValid(attemptId)) throw new NotFound('That quiz attempt');
+    const attempt = await this.attempts
+      .findOne({ _id: new Types.ObjectId(attemptId), orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId) })
+      .lean<QuizAttempt>();
+    if (!attempt) throw new NotFound('That quiz attempt');
+    return attempt;
+  }
+
+  private async replay(learner: Principal, attempt: QuizAttempt, idempotencyKey: string): Promise<QuizAttempt> {
+    if (attempt.status !== AttemptStatus.SUBMITTED || attempt.idempotencyKey !== idempotencyKey) {
+      throw new AttemptAlreadySubmitted(attempt.number, attempt.settings.maxAttempts);
+    }
+    await this.reportProgress(learner, attempt);
+    return attempt;
+  }
+
+  private async reportProgress(learner: Principal, attempt: QuizAttempt): Promise<void> {
+    const standing = standingAfter(attempt);
+    await this.progress.recordQuizResult({ learner, lessonId: attempt.lessonId.toHexString(), passed: standing.passed, score: standing.score ?? 0 });
+  }
+}
+
+interface QuizSettings extends AttemptSettings {
+  shuffle: boolean;
+}
+
+function settingsOf(quiz: Quiz): QuizSettings {
+  const s = quiz.settings;
+  if (!isGradingMethod(s.gradingMethod)) throw new Error(`Quiz ${quiz._id.toHexString()} has an unknown grading method`);
+  return {
+    passingScore: s.passingScore,
+    maxAttempts: s.maxAttempts,
+    gradingMethod: s.gradingMethod,
+    cooldownMinutes: s.cooldownMinutes ?? 0,
+    showFeedback: s.showFeedback,
+    shuffle: s.shuffle,
+  };
+}
+
+function stored(s: AttemptSettings): AttemptSettings {
+  return { passingScore: s.passingScore, maxAttempts: s.maxAttempts, gradingMethod: s.gradingMethod, cooldownMinutes: s.cooldownMinutes, showFeedback: s.showFeedback };
+}
+
+function nextAttemptAt(previous: Pick<QuizAttempt, 'submittedAt' | 'settings'>): Date | undefined {
+  if (!previous.submittedAt || !previous.settings.cooldownMinutes) return undefined;
+  return new Date(previous.submittedAt.getTime() + previous.settings.cooldownMinutes * 60_000);
+}
+
+/** Checked answers in the attempt's question order, dropping empty ones. */
+function normalizedAnswers(questions: readonly KeyedQuestion[], answers: readonly Answer[]): Answer[] {
+  const chosen = checkAnswers(questions, answers);
+  return questions.filter((q) => (chosen.get(q.id)?.length ?? 0) > 0).map((q) => ({ questionId: q.id, optionIds: chosen.get(q.id)! }));
+}
+

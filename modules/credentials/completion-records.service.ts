@@ -1,0 +1,247 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import { Role, type Principal } from '../../src/auth/principal';
+import { BadInput, isDuplicateKeyError, NotFound } from '../../src/common/errors';
+import { decodeCursor, encodeCursor } from '../../src/common/pagination';
+import { APP_CONFIG, type AppConfig } from '../../src/config/config';
+import { AuditService } from '../audit/audit.service';
+import { CoursesService } from '../curriculum/courses.service';
+import { AccessService } from '../identity/access.service';
+import { isClientRole, RecordPart } from '../identity/policy/patient-access';
+import { UsersService } from '../identity/users.service';
+import { termsFor } from './certificate/credential-terms';
+import { csvChunk } from './completion-csv';
+import type { CompletionRecordFilter } from './dto/credentials.inputs';
+import { CompletionRecord, type StoredCompletionRecord } from './schemas/completion-record.schema';
+import { SigningKeyService } from './signing/signing-key.service';
+import { newCode, normalizeCode } from './verification-code';
+
+export interface IssueCompletionInput {
+  orgId: string;
+  learnerId: string;
+  courseSlug: string;
+  courseVersion: number;
+  completedAt: Date;
+  /** The course's average graded quiz score, 0..1. */
+  score?: number;
+}
+
+export interface IssueCompletionResult {
+  id: string;
+  verificationCode: string;
+  /** false when the record already existed (a retry or a concurrent trigger). */
+  created: boolean;
+}
+
+export interface RecordPage {
+  nodes: StoredCompletionRecord[];
+  hasNextPage: boolean;
+  endCursor?: string;
+  redisclosureNotice?: string;
+}
+
+/** Everything but the signature: what lists, certificates and badges read. */
+const RECORD_PROJECTION = { signature: 0, revokedBy: 0 } as const;
+const CSV_BATCH = 500;
+
+/**
+ * Issues completion records (DESIGN.md invariant 2) and answers who may read
+ * them. The progress module calls `issue` when a course's completion rule is
+ * met; nothing here decides completion.
+ */
+@Injectable()
+export class CompletionRecordsService implements OnModuleInit {
+  constructor(
+    @InjectModel(CompletionRecord.name) private readonly records: Model<CompletionRecord>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly courses: CoursesService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly signing: SigningKeyService,
+  ) {}
+
+  /** The unique index is what makes issuance exactly-once: it must exist before the first insert. */
+  async onModuleInit(): Promise<void> {
+    await this.records.init();
+  }
+
+  /**
+   * Idempotent: one record per learner, course and version, however many
+   * times and however concurrently this is called. The unique index decides
+   * races; the loser reads the winner's record.
+   */
+  async issue(input: IssueCompletionInput): Promise<IssueCompletionResult> {
+    if (!Types.ObjectId.isValid(input.orgId) || !Types.ObjectId.isValid(input.learnerId)) throw new BadInput('orgId and learnerId must be ids.');
+    if (!Number.isInteger(input.courseVersion) || input.courseVersion < 1) throw new BadInput('courseVersion must be a positive whole number.');
+    if (input.score !== undefined && !(Number.isFinite(input.score) && input.score >= 0 && input.score <= 1)) throw new BadInput('score must be between 0 and 1.');
+    if (!(input.completedAt instanceof Date) || Number.isNaN(input.completedAt.getTime())) throw new BadInput('completedAt must be a date.');
+    const key = {
+      orgId: new Types.ObjectId(input.orgId),
+      learnerId: new Types.ObjectId(input.learnerId),
+      courseSlug: input.courseSlug,
+      courseVersion: input.courseVersion,
+    };
+    const existing = await this.existing(key);
+    if (existing) return existing;
+
+    const [learner, course, org] = await Promise.all([
+      this.users.findById(key.learnerId),
+      this.courses.courseVersion(input.courseSlug, input.courseVersion),
+      this.users.organization(key.orgId),
+    ]);
+    if (!learner || !learner.orgId.equals(key.orgId)) throw new NotFound('That learner');
+    if (!course) throw new NotFound('That course version');
+    const terms = termsFor(course, learner.role);
+
+    // A clash of two random 140-bit codes will not happen; if it ever did, a new code is drawn.
+    for (let attempt = 0; ; attempt++) {
+      const record: CompletionRecord = {
+        _id: new Types.ObjectId(),
+        ...key,
+        learnerRole: learner.role,
+        nameAsIssued: learner.displayName,
+        issuerName: org.name,
+        timeZone: org.timeZone,
+        courseTitle: course.title,
+        completedAt: input.completedAt,
+        issuedAt: new Date(),
+        score: input.score,
+        contactHours: terms.contactHours,
+        ceApproval: terms.ceApproval,
+        credentialType: terms.credentialType,
+        verificationCode: newCode(),
+        verifiableByCode: terms.verifiableByCode,
+        signature: '',
+        kid: '',
+      };
+      Object.assign(record, this.signing.signRecord(record));
+      try {
+        await this.records.create(record);
+        return { id: record._id.toHexString(), verificationCode: record.verificationCode, created: true };
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        if (error.keyPattern?.verificationCode && attempt < 2) continue;
+        const winner = await this.existing(key);
+        if (winner) return winner;
+        throw error;
+      }
+    }
+  }
+
+  private async existing(key: { orgId: Types.ObjectId; learnerId: Types.ObjectId; courseSlug: string; courseVersion: number }): Promise<IssueCompletionResult | undefined> {
+    const found = await this.records.findOne(key, { verificationCode: 1 }).lean();
+    return found ? { id: found._id.toHexString(), verificationCode: found.verificationCode, created: false } : undefined;
+  }
+
+  /** The signed-in learner's own records, newest first. */
+  mine(viewer: Principal, first: number, after?: string): Promise<RecordPage> {
+    return this.page({ orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(viewer.userId) }, first, after);
+  }
+
+  /** One learner's records for the care team, or for a family member under consent (audited by AccessService). */
+  async ofLearner(viewer: Principal, learnerId: string, first: number, after: string | undefined, requestId?: string): Promise<RecordPage> {
+    const granted = await this.access.require(viewer, learnerId, RecordPart.COMPLETIONS, 'COMPLETION_RECORDS_READ', requestId);
+    const page = await this.page({ orgId: new Types.ObjectId(viewer.orgId), learnerId: granted.subject._id }, first, after);
+    return { ...page, redisclosureNotice: granted.redisclosureNotice };
+  }
+
+  /** Admins: the organization's records. Reading clients' records is audited per learner on the page. */
+  async list(viewer: Principal, filter: CompletionRecordFilter, first: number, after: string | undefined, requestId?: string): Promise<RecordPage> {
+    const query: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId) };
+    if (filter.courseSlug) query.courseSlug = filter.courseSlug;
+    if (filter.learnerId) query.learnerId = new Types.ObjectId(filter.learnerId);
+    if (filter.from || filter.to) query.issuedAt = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lt: filter.to }) };
+    if (!filter.includeRevoked) query.revokedAt = { $exists: false };
+    const page = await this.page(query, first, after);
+    await this.auditReads(viewer, page.nodes, 'COMPLETION_RECORDS_READ', requestId);
+    return page;
+  }
+
+  /** The CSV export, a batch at a time: each batch is audited before it is handed out. */
+  async *csv(viewer: Principal, filter: CompletionRecordFilter, requestId?: string): AsyncGenerator<string> {
+    let after: string | undefined;
+    let first = true;
+    do {
+      const page = await this.list(viewer, filter, CSV_BATCH, after, requestId);
+      if (first || page.nodes.length) yield csvChunk(page.nodes, first);
+      first = false;
+      after = page.hasNextPage ? page.endCursor : undefined;
+    } while (after);
+  }
+
+  async revoke(viewer: Principal, id: string, reason: string, requestId?: string): Promise<StoredCompletionRecord> {
+    const found = await this.records.findOne({ _id: new Types.ObjectId(id), orgId: new Types.ObjectId(viewer.orgId) }, RECORD_PROJECTION).lean();
+    if (!found) throw new NotFound('That completion record');
+    if (found.revokedAt) return found;
+    const revoked = await this.records
+      .findOneAndUpdate(
+        { _id: found._id, revokedAt: { $exists: false } },
+        { $set: { revokedAt: new Date(), revokedReason: reason.trim(), revokedBy: new Types.ObjectId(viewer.userId) } },
+        { new: true, projection: RECORD_PROJECTION },
+      )
+      .lean();
+    if (!revoked) return (await this.records.findById(found._id, RECORD_PROJECTION).lean())!;
+    const learnerId = found.learnerId.toHexString();
+    await this.audit.record({
+      actor: viewer,
+      action: 'COMPLETION_RECORD_REVOKED',
+      subjectType: 'COMPLETION_RECORD',
+      subjectId: id,
+      patientId: isClientRole(found.learnerRole as Role) ? learnerId : undefined,
+      requestId,
+      detail: { learnerId, courseSlug: found.courseSlug, courseVersion: found.courseVersion, reason: reason.trim() },
+    });
+    return revoked;
+  }
+
+  /**
+   * A record the viewer may hold in full (certificate, badge): their own, or
+   * any in their organization for an admin (audited for clients). Anyone else
+   * gets NOT_FOUND, so a code or id confirms nothing.
+   */
+  async heldBy(viewer: Principal, selector: { id: string } | { code: string }, action: string, requestId?: string): Promise<StoredCompletionRecord> {
+    const query: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId) };
+    if ('id' in selector) {
+      if (!Types.ObjectId.isValid(selector.id)) throw new NotFound('That completion record');
+      query._id = new Types.ObjectId(selector.id);
+    } else {
+      const code = normalizeCode(selector.code);
+      if (!code) throw new NotFound('That completion record');
+      query.verificationCode = code;
+    }
+    if (viewer.role !== Role.ADMIN) query.learnerId = new Types.ObjectId(viewer.userId);
+    const record = await this.records.findOne(query, RECORD_PROJECTION).lean();
+    if (!record) throw new NotFound('That completion record');
+    if (!record.learnerId.equals(viewer.userId)) await this.access.require(viewer, record.learnerId.toHexString(), RecordPart.COMPLETIONS, action, requestId);
+    return record;
+  }
+
+  /** The learner themself or an admin: the two who may see codes and certificates. */
+  showsCodeTo(viewer: Principal, record: Pick<CompletionRecord, 'learnerId'>): boolean {
+    return viewer.role === Role.ADMIN || record.learnerId.equals(viewer.userId);
+  }
+
+  get baseUrl(): string {
+    return this.config.publicBaseUrl;
+  }
+
+  private async page(query: Record<string, unknown>, first: number, after?: string): Promise<RecordPage> {
+    if (after) {
+      const [issuedAt, id] = decodeCursor(after, 2);
+      const at = new Date(issuedAt);
+      if (Number.isNaN(at.getTime()) || !Types.ObjectId.isValid(id)) throw new BadInput('That page cursor is not valid. Start again from the first page.');
+      query.$or = [{ issuedAt: { $lt: at } }, { issuedAt: at, _id: { $lt: new Types.ObjectId(id) } }];
+    }
+    const rows = await this.records.find(query, RECORD_PROJECTION).sort({ issuedAt: -1, _id: -1 }).limit(first + 1).lean();
+    const nodes = rows.slice(0, first);
+    const last = nodes[nodes.length - 1];
+    return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.issuedAt.toISOString(), last._id.toHexString()) : undefined };
+  }
+
+  private async auditReads(viewer: Principal, records: readonly StoredCompletionRecord[], action: string, requestId?: string): Promise<void> {
+    const others = [...new Set(records.map((r) => r.learnerId.toHexString()))].filter((id) => id !== viewer.userId);
+    if (others.length) await this.access.requireMany(viewer, others, RecordPart.COMPLETIONS, action, requestId);
+  }
+}

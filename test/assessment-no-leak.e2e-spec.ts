@@ -1,0 +1,79 @@
+import { importCurriculum } from '../modules/curriculum/import-curriculum';
+import { expectData, startTestApp, type TestApp } from './support/app';
+import { answerKey, assessmentOps as ops, bundledLessons, walk } from './support/assessment-operations';
+import { buildWorld, type Member, type World } from './support/operations';
+
+/**
+ * DESIGN.md invariant 1: no answer key before submission. Every bundled quiz is
+ * opened, saved, re-read and listed by a learner of its audience (and listed
+ * by the care team), asking for every field the API has; every field of every
+ * response is walked.
+ */
+let t: TestApp;
+let w: World;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await importCurriculum(t.app);
+  w = await buildWorld(t, 'Leak Check Clinic');
+}, 60000);
+afterAll(() => t?.close());
+
+const KEY_FIELDS = new Set(['correct', 'correctOptionIds', 'rationale', 'credit']);
+
+function expectNoKey(response: unknown, rationales: string[], where: string): void {
+  walk(response, (key, value, path) => {
+    if (key !== undefined && KEY_FIELDS.has(key)) throw new Error(`${where}: answer-key field at ${path}`);
+    if (typeof value === 'string' && rationales.some((r) => value.includes(r.slice(0, 60)))) throw new Error(`${where}: rationale text at ${path}`);
+  });
+}
+
+function expectUngraded(attempt: Record<string, unknown>): void {
+  expect(attempt).toMatchObject({ status: 'IN_PROGRESS', score: null, passed: null, feedback: null, standing: null });
+}
+
+it('no response before submission carries an answer key, a correctness flag or a rationale, for all 21 bundled quizzes', async () => {
+  const lessons = await bundledLessons(t);
+  expect(lessons).toHaveLength(21);
+  const learnerFor = (audiences: string[]): { learner: Member; careTeam: Member } => {
+    if (audiences.includes('PATIENT')) return { learner: w.patient, careTeam: w.clinician };
+    if (audiences.includes('FAMILY')) return { learner: w.family, careTeam: w.clinician };
+    return { learner: w.staff, careTeam: w.admin };
+  };
+
+  for (const lesson of lessons) {
+    const { learner, careTeam } = learnerFor(lesson.audiences);
+    const key = await answerKey(t, lesson.quizId);
+    const rationales = [...key.values()].map((k) => k.rationale);
+    const where = `${lesson.courseSlug}/${lesson.lessonSlug}`;
+
+    const started = expectData(await ops.startQuizAttempt(t, learner.token, lesson.quizId)).startQuizAttempt;
+    expectUngraded(started);
+    expect(started.questions.length).toBe(key.size);
+    // Save real right answers: the save must echo the learner's choices and nothing more.
+    const answers = started.questions.slice(0, 2).map((q: { id: string }) => ({ questionId: q.id, optionIds: key.get(q.id)!.correct }));
+    const saved = expectData(await ops.saveQuizAnswers(t, learner.token, started.id, answers)).saveQuizAnswers;
+    expectUngraded(saved);
+    const reread = expectData(await ops.quizAttempt(t, learner.token, started.id)).quizAttempt;
+    expectUngraded(reread);
+    const resumed = expectData(await ops.startQuizAttempt(t, learner.token, lesson.quizId)).startQuizAttempt;
+    expectUngraded(resumed);
+    const history = expectData(await ops.quizAttempts(t, learner.token, lesson.quizId)).quizAttempts;
+    expect(history.standing).toMatchObject({ score: null, passed: false, attemptsUsed: 1 });
+    history.attempts.forEach(expectUngraded);
+    const careView = expectData(await ops.quizAttempts(t, careTeam.token, lesson.quizId, learner.id)).quizAttempts;
+    careView.attempts.forEach(expectUngraded);
+
+    for (const [name, response] of Object.entries({ started, saved, reread, resumed, history, careView })) {
+      expectNoKey(response, rationales, `${where} ${name}`);
+    }
+  }
+});
+
+it('the scan itself catches a key once the attempt is submitted (so it is not a test that cannot fail)', async () => {
+  const lesson = (await bundledLessons(t)).find((l) => l.courseSlug === 'staff-onboarding')!;
+  const key = await answerKey(t, lesson.quizId);
+  const started = expectData(await ops.startQuizAttempt(t, w.staff.token, lesson.quizId)).startQuizAttempt;
+  const graded = expectData(await ops.submitQuizAttempt(t, w.staff.token, started.id, [])).submitQuizAttempt;
+  expect(() => expectNoKey(graded, [...key.values()].map((k) => k.rationale), 'graded')).toThrow(/answer-key field/);
+});
