@@ -1,4 +1,5 @@
 import { Role } from '../src/auth/principal';
+import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { errorCode, expectData, startTestApp, type GraphQLResponse, type TestApp } from './support/app';
 import { buildWorld, consentInput, invited, ops, type Member, type World } from './support/operations';
 
@@ -13,6 +14,7 @@ type Expect = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
 interface Ctx {
   t: TestApp;
   w: World;
+  quizId: string;
   actors: Record<Actor, Member | undefined>;
   consentedFamily: Member;
 }
@@ -27,13 +29,20 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'ALLOW', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
   },
   grantFamilyConsent: {
-    run: (c, token) => ops.grantFamilyConsent(c.t, token!, consentInput(c.w.family.id, { patientId: c.w.patient.id, signedAt: new Date().toISOString() })),
+    run: async (c, token) => {
+      const res = await ops.grantFamilyConsent(c.t, token!, consentInput(c.w.family.id, { patientId: c.w.patient.id, signedAt: new Date().toISOString() }));
+      // Undo it, so "familyNoConsent" keeps meaning what it says for the rows after this one.
+      if (res.data?.grantFamilyConsent) expectData(await ops.revokeFamilyConsent(c.t, c.w.patient.token, res.data.grantFamilyConsent.id));
+      return res;
+    },
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   revokeFamilyConsent: {
     run: async (c, token) => {
       const consent = expectData(await ops.grantFamilyConsent(c.t, c.w.patient.token, consentInput(c.w.family.id))).grantFamilyConsent;
-      return ops.revokeFamilyConsent(c.t, token!, consent.id);
+      const res = await ops.revokeFamilyConsent(c.t, token!, consent.id);
+      expectData(await ops.revokeFamilyConsent(c.t, c.w.patient.token, consent.id)); // whatever the actor could do, leave no consent behind
+      return res;
     },
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
@@ -44,6 +53,35 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
   'users(role: PATIENT)': {
     run: (c, token) => ops.users(c.t, token!, Role.PATIENT),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+  },
+  'learnerProgress(learnerId)': {
+    run: (c, token) => c.t.gql(`query($id: ID!) { learnerProgress(learnerId: $id) { items { courseSlug status } } }`, { id: c.w.patient.id }, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'assignCourse(patient)': {
+    run: (c, token) => c.t.gql(`mutation($i: AssignCourseInput!) { assignCourse(input: $i) { id } }`, { i: { learnerId: c.w.patient.id, courseSlug: 'relapse-prevention-skills' } }, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  caseload: {
+    run: (c, token) => c.t.gql(`{ caseload(first: 50) { nodes { learner { id } } } }`, {}, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+  },
+  'quizAttempts(quizId, learnerId)': {
+    run: (c, token) => c.t.gql(`query($q: ID!, $l: ID) { quizAttempts(quizId: $q, learnerId: $l) { attempts { id } } }`, { q: c.quizId, l: c.w.patient.id }, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'reflections(learnerId)': {
+    run: (c, token) => c.t.gql(`query($l: ID) { reflections(learnerId: $l, first: 10) { nodes { id } } }`, { l: c.w.patient.id }, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'learnerCompletionRecords(learnerId)': {
+    // The family member's consent covers PROGRESS only, so completions stay closed to them.
+    run: (c, token) => c.t.gql(`query($l: ID!) { learnerCompletionRecords(learnerId: $l) { nodes { id } } }`, { l: c.w.patient.id }, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'completionRecords (organization list)': {
+    run: (c, token) => c.t.gql(`{ completionRecords(first: 10) { nodes { id } } }`, {}, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   auditEvents: {
     run: (c, token) => ops.auditEvents(c.t, token!, { patientId: c.w.patient.id }),
@@ -59,14 +97,17 @@ describe('authorization matrix: every role × every patient-data operation', () 
 
   beforeAll(async () => {
     const t = await startTestApp();
+    await importCurriculum(t.app);
     const w = await buildWorld(t, 'Matrix Clinic');
     const other = await buildWorld(t, 'Other Clinic');
     const otherPatient = await invited(t, w.clinician, Role.PATIENT, 'Oli Other');
     const consentedFamily = await invited(t, w.clinician, Role.FAMILY, 'Cory Consented', w.patient.id);
     expectData(await ops.grantFamilyConsent(t, w.patient.token, consentInput(consentedFamily.id)));
+    const course = expectData(await t.gql(`{ course(slug: "relapse-prevention-skills") { lessons { quizId } } }`, {}, w.admin.token)).course;
     c = {
       t,
       w,
+      quizId: course.lessons[0].quizId,
       consentedFamily,
       actors: {
         anonymous: undefined,

@@ -4,7 +4,7 @@ import { Types, type Model } from 'mongoose';
 import { Role, type Principal } from '../../src/auth/principal';
 import { NotFound } from '../../src/common/errors';
 import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, NOT_MONITORED_NOTICE } from './crisis-resources';
-import { Audience, QuestionKind, type CourseModel, type LessonModel } from './models/curriculum.models';
+import { Audience, toLearnerQuestion, type CourseModel, type LessonModel } from './models/curriculum.models';
 import { Course, Lesson, Quiz } from './schemas/curriculum.schemas';
 
 /** Which audience a learner role reads as; clinicians and admins see every course. */
@@ -122,12 +122,7 @@ export class CoursesService {
             gradingMethod: quiz.settings.gradingMethod,
             drawCount: quiz.settings.drawCount,
             questionCount: quiz.questions.length,
-            questions: quiz.questions.map((q) => ({
-              id: q.id,
-              kind: q.kind as QuestionKind,
-              prompt: q.prompt,
-              options: q.options.map((o) => ({ id: o.id, text: o.text })),
-            })),
+            questions: quiz.questions.map(toLearnerQuestion),
           }
         : undefined,
       crisisResources: [...CRISIS_RESOURCES],

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { QuestionKind, QuizQuestionModel } from '../../curriculum/models/curriculum.models';
+import { QuizQuestionModel, toLearnerQuestion } from '../../curriculum/models/curriculum.models';
 import { quizStanding, type Standing } from '../grading/standing';
 import { AttemptStatus, type QuizAttempt } from '../schemas/quiz-attempt.schema';
 
@@ -102,12 +102,7 @@ export function toQuizAttemptModel(a: QuizAttempt): QuizAttemptModel {
     passingScore: a.settings.passingScore,
     maxAttempts: a.settings.maxAttempts,
     showFeedback: a.settings.showFeedback,
-    questions: a.questions.map((q) => ({
-      id: q.id,
-      kind: q.kind as QuestionKind,
-      prompt: q.prompt,
-      options: q.options.map((o) => ({ id: o.id, text: o.text })),
-    })),
+    questions: a.questions.map(toLearnerQuestion),
     savedAnswers: (a.savedAnswers ?? []).map((s) => ({ questionId: s.questionId, optionIds: [...s.optionIds] })),
     score: submitted ? a.score : undefined,
     passed: submitted ? a.passed : undefined,

@@ -85,6 +85,14 @@ export class QuizQuestionModel {
   @Field(() => [QuizOptionModel]) options: QuizOptionModel[];
 }
 
+/**
+ * The one place a stored question becomes what a learner sees: id, kind, prompt and
+ * option texts. The answer key and rationale have no field to go in (DESIGN.md invariant 1).
+ */
+export function toLearnerQuestion(q: { id: string; kind: string; prompt: string; options: ReadonlyArray<{ id: string; text: string }> }): QuizQuestionModel {
+  return { id: q.id, kind: q.kind as QuestionKind, prompt: q.prompt, options: q.options.map((o) => ({ id: o.id, text: o.text })) };
+}
+
 @ObjectType('Quiz')
 export class QuizModel {
   @Field(() => ID) id: string;
