@@ -179,7 +179,7 @@ export class CompletionRecordsService implements OnModuleInit {
       .findOneAndUpdate(
         { _id: found._id, revokedAt: { $exists: false } },
         { $set: { revokedAt: new Date(), revokedReason: reason.trim(), revokedBy: new Types.ObjectId(viewer.userId) } },
-        { new: true, projection: RECORD_PROJECTION },
+        { returnDocument: 'after', projection: RECORD_PROJECTION },
       )
       .lean();
     if (!revoked) return (await this.records.findById(found._id, RECORD_PROJECTION).lean())!;

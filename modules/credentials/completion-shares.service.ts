@@ -127,7 +127,7 @@ export class CompletionSharesService implements OnModuleInit {
     if (!share) throw new NotFound('That share');
     if (share.revokedAt) return share;
     const revoked = await this.shares
-      .findOneAndUpdate({ _id: share._id, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date(), revokedBy: new Types.ObjectId(viewer.userId) } }, { new: true, projection: { tokenHash: 0 } })
+      .findOneAndUpdate({ _id: share._id, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date(), revokedBy: new Types.ObjectId(viewer.userId) } }, { returnDocument: 'after', projection: { tokenHash: 0 } })
       .lean();
     await this.audit.record({
       actor: viewer,

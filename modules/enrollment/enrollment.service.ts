@@ -101,7 +101,7 @@ export class EnrollmentService {
     for (let attempt = 0; ; attempt++) {
       try {
         const doc = await this.enrollments
-          .findOneAndUpdate(filter, { $set: set, $setOnInsert: insert }, { upsert: true, new: true, setDefaultsOnInsert: true })
+          .findOneAndUpdate(filter, { $set: set, $setOnInsert: insert }, { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true })
           .lean<Enrollment>();
         return doc!;
       } catch (error) {
@@ -124,7 +124,7 @@ export class EnrollmentService {
     const cancelled = await this.enrollments.findOneAndUpdate(
       { _id: enrollment._id, status: 'ACTIVE' },
       { $set: { status: 'CANCELLED', cancelledAt: new Date(), cancelledBy: new Types.ObjectId(actor.userId) } },
-      { new: true, lean: true },
+      { returnDocument: 'after', lean: true },
     );
     return cancelled ?? (await this.enrollments.findById(enrollment._id).lean())!;
   }
@@ -151,7 +151,7 @@ export class EnrollmentService {
     const updated = await this.cohorts.findOneAndUpdate(
       { _id: cohort._id },
       { $addToSet: { memberIds: { $each: memberIds.map((id) => new Types.ObjectId(id)) } } },
-      { new: true, lean: true },
+      { returnDocument: 'after', lean: true },
     );
     return updated!;
   }

@@ -60,7 +60,7 @@ export class AuthService {
     const updated = await this.throttles.findOneAndUpdate(
       { keyHash },
       { $inc: { failures: 1 }, $set: { expiresAt } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     );
     if (updated && updated.failures >= loginMaxFailures) {
       await this.throttles.updateOne({ keyHash }, { $set: { lockedUntil: expiresAt, failures: 0 } });
@@ -82,7 +82,7 @@ export class AuthService {
     const claimed = await this.refreshTokens.findOneAndUpdate(
       { tokenHash, rotatedAt: { $exists: false }, revokedAt: { $exists: false }, expiresAt: { $gt: now } },
       { $set: { rotatedAt: now } },
-      { new: true },
+      { returnDocument: 'after' },
     );
     if (!claimed) {
       const known = await this.refreshTokens.findOne({ tokenHash }, { chainId: 1, rotatedAt: 1, revokedAt: 1 }).lean();

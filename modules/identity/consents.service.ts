@@ -92,7 +92,7 @@ export class ConsentsService {
     const revoked = await this.consents.findOneAndUpdate(
       { _id: consent._id, revokedAt: { $exists: false } },
       { $set: { revokedAt: new Date(), revokedBy: new Types.ObjectId(actor.userId) } },
-      { new: true, lean: true },
+      { returnDocument: 'after', lean: true },
     );
     await this.audit.record({ actor, action: 'CONSENT_REVOKED', subjectType: 'CONSENT', subjectId: consentId, patientId: consent.patientId.toHexString() });
     return revoked ?? (await this.consents.findById(consent._id).lean())!;

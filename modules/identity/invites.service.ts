@@ -86,7 +86,7 @@ export class InvitesService {
     const invite = await this.invites.findOneAndUpdate(
       { codeHash, acceptedAt: { $exists: false }, expiresAt: { $gt: now }, email },
       { $set: { acceptedAt: now } },
-      { new: true },
+      { returnDocument: 'after' },
     );
     if (!invite) throw new BadInput(await this.whyNotAccepted(codeHash, email, now), { field: 'code' });
 

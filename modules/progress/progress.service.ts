@@ -75,7 +75,7 @@ export class ProgressService {
     for (let attempt = 0; attempt < 2 && !doc; attempt++) {
       try {
         doc = await this.progress
-          .findOneAndUpdate({ ...key, eventIds: { $ne: input.clientEventId } }, update, { upsert: true, new: true, projection: PROJECTION })
+          .findOneAndUpdate({ ...key, eventIds: { $ne: input.clientEventId } }, update, { upsert: true, returnDocument: 'after', projection: PROJECTION })
           .lean<ProgressRow>();
       } catch (error) {
         // Either two first events raced to create the row (retry once), or this
@@ -102,7 +102,7 @@ export class ProgressService {
         $set: { updatedAt: new Date(), lessonId: new Types.ObjectId(meta.lessonId), quizScore: input.score, ...(input.passed && { quizPassed: true }) },
         $min: { startedAt: new Date() },
       },
-      { upsert: true, new: true, projection: PROJECTION },
+      { upsert: true, returnDocument: 'after', projection: PROJECTION },
     ).lean<ProgressRow>();
     return this.completeIfDue(input.learner, meta, doc!);
   }
