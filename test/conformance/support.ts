@@ -5,7 +5,6 @@ import { testDatabase } from '../support/test-database';
  * Test documents use all sorts of `_id` types and shapes, which the driver's schema
  * typing (ObjectId `_id`, typed update operators) would reject at compile time.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDoc = any;
 
 export interface Conn {
