@@ -79,18 +79,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  if (c.DATABASE_MODE === 'uri' && !c.MONGODB_URI) {
-    throw new ConfigError('Invalid configuration:\n  MONGODB_URI: required when DATABASE_MODE=uri');
-  }
-  if (c.NODE_ENV === 'production' && !c.JWT_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
-  }
-  if (c.NODE_ENV === 'production' && !c.SIGNING_KEY) {
-    throw new ConfigError('Invalid configuration:\n  SIGNING_KEY: required when NODE_ENV=production (certificates signed with a throw-away key cannot be verified later)');
-  }
-  if (c.NODE_ENV === 'production' && (c.DATABASE_MODE === 'embedded' || c.DATABASE_MODE === 'memory-server')) {
-    throw new ConfigError(`Invalid configuration:\n  DATABASE_MODE: ${c.DATABASE_MODE} keeps data in memory and is not allowed when NODE_ENV=production`);
-  }
+  // Rules across variables; every problem is reported at once, so one restart fixes them all.
+  const production = c.NODE_ENV === 'production';
+  const problems = [
+    c.DATABASE_MODE === 'uri' && !c.MONGODB_URI && 'MONGODB_URI: required when DATABASE_MODE=uri',
+    production && !c.JWT_SECRET && 'JWT_SECRET: required when NODE_ENV=production',
+    production && !c.SIGNING_KEY && 'SIGNING_KEY: required when NODE_ENV=production (certificates signed with a throw-away key cannot be verified later)',
+    production &&
+      (c.DATABASE_MODE === 'embedded' || c.DATABASE_MODE === 'memory-server') &&
+      `DATABASE_MODE: ${c.DATABASE_MODE} keeps data in memory and is not allowed when NODE_ENV=production`,
+  ].filter((p): p is string => typeof p === 'string');
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   return {
     nodeEnv: c.NODE_ENV,
     isProduction: c.NODE_ENV === 'production',
