@@ -171,7 +171,7 @@ describe('idempotent and concurrent submission', () => {
 
   it('ten concurrent submits of one attempt with the same key all get the one graded result', async () => {
     const learner = await newPatient();
-    const { quizId } = lesson('understanding-addiction', 'brain-and-behavior');
+    const { quizId } = lesson('continuum-of-care', 'the-continuum-and-asam-levels');
     const attempt = await start(learner, quizId);
     const answers = answersFor(attempt.questions, await answerKey(t, quizId), 4);
     const key = randomUUID();
@@ -184,7 +184,7 @@ describe('idempotent and concurrent submission', () => {
 
   it('ten concurrent submits with different keys: one is graded, nine are told it was already submitted', async () => {
     const learner = await newPatient();
-    const { quizId } = lesson('understanding-addiction', 'risk-and-protective-factors');
+    const { quizId } = lesson('continuum-of-care', 'asam-six-dimensions');
     const attempt = await start(learner, quizId);
     const key = await answerKey(t, quizId);
     // Each request answers differently, so a second grading would show.
@@ -200,7 +200,7 @@ describe('idempotent and concurrent submission', () => {
 
   it('ten concurrent starts open one attempt at a time, numbers stay unique, and the limit holds', async () => {
     const learner = await newPatient();
-    const { quizId } = lesson('understanding-addiction', 'treatment-recovery-and-relapse');
+    const { quizId } = lesson('continuum-of-care', 'our-services-and-getting-help');
     for (let round = 1; round <= 3; round++) {
       const results = await Promise.all(Array.from({ length: 10 }, () => ops.startQuizAttempt(t, learner.token, quizId)));
       const attempts = results.map((r) => expectData(r).startQuizAttempt);
@@ -350,9 +350,9 @@ describe('draw and grading method', () => {
   // Three attempts scoring 2/n, n/n and 3/n of the n questions; what the quiz counts depends on its method.
   it.each<['HIGHEST' | 'AVERAGE' | 'FIRST' | 'LAST', string, string, (s: number[]) => number]>([
     ['HIGHEST', 'understanding-addiction', 'what-addiction-is', (s) => Math.max(...s)],
-    ['AVERAGE', 'understanding-addiction', 'brain-and-behavior', (s) => Math.round(((s[0] + s[1] + s[2]) / 3) * 10000) / 10000],
-    ['FIRST', 'understanding-addiction', 'risk-and-protective-factors', (s) => s[0]],
-    ['LAST', 'understanding-addiction', 'treatment-recovery-and-relapse', (s) => s[2]],
+    ['AVERAGE', 'continuum-of-care', 'the-continuum-and-asam-levels', (s) => Math.round(((s[0] + s[1] + s[2]) / 3) * 10000) / 10000],
+    ['FIRST', 'continuum-of-care', 'asam-six-dimensions', (s) => s[0]],
+    ['LAST', 'continuum-of-care', 'our-services-and-getting-help', (s) => s[2]],
   ])('grading method %s is applied the same by submit, history and the care-team view', async (method, course, slug, expected) => {
     const learner = await newPatient();
     const { quizId } = lesson(course, slug);

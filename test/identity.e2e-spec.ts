@@ -51,6 +51,14 @@ describe('sign-in', () => {
     expect(lockedExisting.errors?.[0].message).toMatch(/Wait 15 minutes/);
   });
 
+  it('checks at most the allowed number of passwords when guesses arrive all at once', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => ops.login(t, w.admin.email, 'a parallel wrong guess')));
+    const codes = results.map(errorCode);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(3);
+    expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(17);
+    expect(errorCode(await ops.login(t, w.admin.email, PASSWORD))).toBe('RATE_LIMITED');
+  });
+
   it.each([
     ['no token', undefined],
     ['a malformed token', 'not-a-jwt'],

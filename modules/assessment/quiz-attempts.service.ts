@@ -55,6 +55,8 @@ export class QuizAttemptsService {
     if (!course.lessons.some((l) => l.quizId?.equals(quiz._id))) {
       throw new Conflict('This quiz belongs to an earlier version of the lesson. Open the lesson again to take its current quiz.');
     }
+    // A lesson that is still locked (IN_ORDER courses) cannot be passed by its quiz either.
+    await this.progress.assertLessonUnlocked(learner, quiz.lessonId.toHexString());
     const settings = settingsOf(quiz);
     const key = { orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId), quizId: quiz._id };
 

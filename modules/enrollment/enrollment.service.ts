@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { Role, type Principal } from '../../src/auth/principal';
+import { CARE_TEAM_ROLES, Role, type Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, Forbidden, isDuplicateKeyError, NotFound } from '../../src/common/errors';
 import { audienceOf, CoursesService } from '../curriculum/courses.service';
 import type { Course } from '../curriculum/schemas/curriculum.schemas';
@@ -43,14 +43,19 @@ export class EnrollmentService {
   }
 
   async assign(actor: Principal, learnerId: string, terms: AssignmentTerms, source: EnrollmentSource = 'ASSIGNED', cohortId?: Types.ObjectId): Promise<Enrollment> {
-    const [learner] = await this.assignableLearners(actor, [learnerId]);
+    const [learner] = await this.assignableLearners(actor, [learnerId], 'COURSE_ASSIGNED');
     const course = await this.assignableCourse(learner, terms);
     return this.upsert(actor.orgId, learnerId, learner.role, course, source, terms, actor.userId, learner, cohortId);
   }
 
-  /** Who an actor may assign to: clinicians assign to patients and families, admins to any learner. */
-  private async assignableLearners(actor: Principal, learnerIds: readonly string[]): Promise<UserSummary[]> {
-    const granted = await this.access.requireMany(actor, learnerIds, RecordPart.PROGRESS, 'COURSE_ASSIGNED');
+  /**
+   * Who an actor may manage: clinicians assign to patients and families, admins to any
+   * learner. Seeing someone's progress is not enough (a consenting family member can),
+   * so the care-team role is checked first.
+   */
+  private async assignableLearners(actor: Principal, learnerIds: readonly string[], action: string): Promise<UserSummary[]> {
+    if (!CARE_TEAM_ROLES.includes(actor.role)) throw new Forbidden('Assignments are managed by clinicians and admins.');
+    const granted = await this.access.requireMany(actor, learnerIds, RecordPart.PROGRESS, action);
     return granted.map(({ subject }) => {
       if (!audienceOf(subject.role)) throw new BadInput(`${subject.displayName} is not a learner; courses are assigned to staff, patients and family members.`);
       if (actor.role === Role.CLINICIAN && subject.role === Role.STAFF) throw new Forbidden('Staff courses are assigned by admins.');
@@ -119,7 +124,11 @@ export class EnrollmentService {
     if (!enrollment) throw new NotFound('That assignment');
     const own = enrollment.learnerId.equals(actor.userId);
     if (own && enrollment.source !== 'SELF') throw new Forbidden('Ask your clinician or program to cancel an assignment.');
-    if (!own) await this.assignableLearners(actor, [enrollment.learnerId.toHexString()]);
+    if (!own) {
+      // Someone else's enrollment: only their care team may cancel it, and anyone else learns nothing.
+      if (!CARE_TEAM_ROLES.includes(actor.role)) throw new NotFound('That assignment');
+      await this.assignableLearners(actor, [enrollment.learnerId.toHexString()], 'ASSIGNMENT_CANCELLED');
+    }
     if (enrollment.status === 'CANCELLED') return enrollment;
     const cancelled = await this.enrollments.findOneAndUpdate(
       { _id: enrollment._id, status: 'ACTIVE' },
@@ -130,7 +139,7 @@ export class EnrollmentService {
   }
 
   async createCohort(actor: Principal, name: string, memberIds: string[]): Promise<Cohort> {
-    if (memberIds.length) await this.assignableLearners(actor, memberIds);
+    if (memberIds.length) await this.assignableLearners(actor, memberIds, 'COHORT_MEMBERS_ADDED');
     try {
       const cohort = await this.cohorts.create({
         orgId: new Types.ObjectId(actor.orgId),
@@ -147,7 +156,7 @@ export class EnrollmentService {
 
   async addToCohort(actor: Principal, cohortId: string, memberIds: string[]): Promise<Cohort> {
     const cohort = await this.cohort(actor, cohortId);
-    await this.assignableLearners(actor, memberIds);
+    await this.assignableLearners(actor, memberIds, 'COHORT_MEMBERS_ADDED');
     const updated = await this.cohorts.findOneAndUpdate(
       { _id: cohort._id },
       { $addToSet: { memberIds: { $each: memberIds.map((id) => new Types.ObjectId(id)) } } },
@@ -156,13 +165,17 @@ export class EnrollmentService {
     return updated!;
   }
 
-  /** Assigns to every member; members already enrolled keep one enrollment, updated. */
+  /**
+   * Assigns to every member; members already enrolled keep one enrollment, updated.
+   * Every member is checked before anything is written, so a refusal writes nothing.
+   */
   async assignCohort(actor: Principal, cohortId: string, terms: AssignmentTerms): Promise<{ cohort: Cohort; enrollments: Enrollment[] }> {
     const cohort = await this.cohort(actor, cohortId);
-    const learners = await this.assignableLearners(actor, cohort.memberIds.map((id) => id.toHexString()));
+    const learners = await this.assignableLearners(actor, cohort.memberIds.map((id) => id.toHexString()), 'COURSE_ASSIGNED');
+    const checked = [];
+    for (const learner of learners) checked.push({ learner, course: await this.assignableCourse(learner, terms) });
     const enrollments: Enrollment[] = [];
-    for (const learner of learners) {
-      const course = await this.assignableCourse(learner, terms);
+    for (const { learner, course } of checked) {
       enrollments.push(await this.upsert(actor.orgId, learner._id.toHexString(), learner.role, course, 'COHORT', terms, actor.userId, learner, cohort._id));
     }
     return { cohort, enrollments };

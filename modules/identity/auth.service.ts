@@ -33,38 +33,38 @@ export class AuthService {
 
   /**
    * Email and password → the user, or a refusal that says nothing about whether
-   * the address has an account. Repeated failures lock the address for a while,
+   * the address has an account. Each attempt is counted before the password is
+   * checked, in one atomic increment, so parallel guesses cannot slip past the
+   * limit; success clears the count. The address is then locked for a while,
    * whether or not it exists.
    */
   async verifyCredentials(email: string, password: string): Promise<User> {
+    const { loginMaxFailures, lockoutSeconds } = this.config.auth;
     const keyHash = hashSecret(`login:${normalizeEmail(email)}`);
     const now = new Date();
-    const throttle = await this.throttles.findOne({ keyHash }).lean();
-    if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-      const minutes = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60000);
-      throw new RateLimited(`Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, minutes * 60);
+    const counted = await this.throttles
+      .findOneAndUpdate(
+        { keyHash },
+        { $inc: { failures: 1 }, $setOnInsert: { expiresAt: new Date(now.getTime() + lockoutSeconds * 1000) } },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean();
+    if (counted!.lockedUntil && counted!.lockedUntil > now) throw this.lockedOut(counted!.lockedUntil, now);
+    if (counted!.failures > loginMaxFailures) {
+      const lockedUntil = new Date(now.getTime() + lockoutSeconds * 1000);
+      await this.throttles.updateOne({ keyHash }, { $set: { lockedUntil, expiresAt: lockedUntil, failures: 0 } });
+      throw this.lockedOut(lockedUntil, now);
     }
     const user = await this.users.findForLogin(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !ok) {
-      await this.recordFailure(keyHash, now);
-      throw new Unauthenticated(SIGN_IN_FAILED);
-    }
-    if (throttle) await this.throttles.deleteOne({ keyHash });
+    if (!user || !ok) throw new Unauthenticated(SIGN_IN_FAILED);
+    await this.throttles.deleteOne({ keyHash });
     return user;
   }
 
-  private async recordFailure(keyHash: string, now: Date): Promise<void> {
-    const { loginMaxFailures, lockoutSeconds } = this.config.auth;
-    const expiresAt = new Date(now.getTime() + lockoutSeconds * 1000);
-    const updated = await this.throttles.findOneAndUpdate(
-      { keyHash },
-      { $inc: { failures: 1 }, $set: { expiresAt } },
-      { upsert: true, returnDocument: 'after' },
-    );
-    if (updated && updated.failures >= loginMaxFailures) {
-      await this.throttles.updateOne({ keyHash }, { $set: { lockedUntil: expiresAt, failures: 0 } });
-    }
+  private lockedOut(until: Date, now: Date): RateLimited {
+    const minutes = Math.ceil((until.getTime() - now.getTime()) / 60000);
+    return new RateLimited(`Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, minutes * 60);
   }
 
   /** A new sign-in: a fresh refresh-token chain. */

@@ -83,11 +83,14 @@ export class ProgressService {
         if (!isDuplicateKeyError(error)) throw error;
       }
     }
+    const settle = input.event === 'COMPLETED';
     if (!doc) {
-      const current = await this.progress.findOne(key, PROJECTION).lean<ProgressRow>();
-      return { progress: current!, duplicate: true };
+      const current = (await this.progress.findOne(key, PROJECTION).lean<ProgressRow>())!;
+      // A retried completing event heals a completion whose first attempt failed part-way.
+      if (settle && current.completedAt) await this.evaluateCourse(learner, meta.courseSlug, current.completedAt);
+      return { progress: current, duplicate: true };
     }
-    return { progress: await this.completeIfDue(learner, meta, doc), duplicate: false };
+    return { progress: await this.completeIfDue(learner, meta, doc, settle), duplicate: false };
   }
 
   /** Called by the assessment module after grading. Passing is monotonic: a later failed attempt does not un-pass the quiz. */
@@ -104,7 +107,7 @@ export class ProgressService {
       },
       { upsert: true, returnDocument: 'after', projection: PROJECTION },
     ).lean<ProgressRow>();
-    return this.completeIfDue(input.learner, meta, doc!);
+    return this.completeIfDue(input.learner, meta, doc!, true);
   }
 
   /** Progress rows for many learners and courses, in one query. */
@@ -122,17 +125,43 @@ export class ProgressService {
     return meta;
   }
 
-  private async assertUnlocked(learner: Principal, meta: LessonMeta): Promise<void> {
+  /** The first required lesson before this one that is not complete, for IN_ORDER courses. */
+  private async blockingLesson(learner: Principal, meta: LessonMeta): Promise<{ slug: string; title: string } | undefined> {
+    if (meta.sequence !== 'IN_ORDER' || meta.requiredBefore.length === 0) return undefined;
     const done = await this.progress
       .find({ ...learnerKey(learner, meta), lessonSlug: { $in: meta.requiredBefore.map((l) => l.slug) }, completedAt: { $exists: true } }, { lessonSlug: 1 })
       .lean();
     const completed = new Set(done.map((d) => d.lessonSlug));
-    const missing = meta.requiredBefore.find((l) => !completed.has(l.slug));
+    return meta.requiredBefore.find((l) => !completed.has(l.slug));
+  }
+
+  private async unlocked(learner: Principal, meta: LessonMeta): Promise<boolean> {
+    return !(await this.blockingLesson(learner, meta));
+  }
+
+  private async assertUnlocked(learner: Principal, meta: LessonMeta): Promise<void> {
+    const missing = await this.blockingLesson(learner, meta);
     if (missing) throw new BadInput(`This lesson unlocks after you finish "${missing.title}".`, { lockedBy: missing.slug });
   }
 
-  private async completeIfDue(learner: Principal, meta: LessonMeta, doc: ProgressRow): Promise<ProgressRow> {
-    if (doc.completedAt || !lessonCompletes(meta.hasQuiz, meta.requirePassedQuizzes, Boolean(doc.readCompletedAt), doc.quizPassed)) return doc;
+  /** For the assessment module: a locked lesson's quiz cannot be started. */
+  async assertLessonUnlocked(learner: Principal, lessonId: string): Promise<void> {
+    await this.assertUnlocked(learner, await this.lessonFor(learner, lessonId));
+  }
+
+  /**
+   * `settle`: the event is one that completes (a COMPLETED event or a quiz result). For a
+   * lesson already complete it re-checks the course, so if issuing the record failed
+   * after the lesson was marked complete, the learner's retry still issues it
+   * (issuance and marking are idempotent). Ordinary position events skip all of this.
+   */
+  private async completeIfDue(learner: Principal, meta: LessonMeta, doc: ProgressRow, settle: boolean): Promise<ProgressRow> {
+    if (doc.completedAt) {
+      if (settle) await this.evaluateCourse(learner, meta.courseSlug, doc.completedAt);
+      return doc;
+    }
+    if (!lessonCompletes(meta.hasQuiz, meta.requirePassedQuizzes, Boolean(doc.readCompletedAt), doc.quizPassed)) return doc;
+    if (meta.sequence === 'IN_ORDER' && meta.requiredBefore.length > 0 && !(await this.unlocked(learner, meta))) return doc;
     const completedAt = new Date();
     const result = await this.progress.updateOne({ _id: doc._id, completedAt: { $exists: false } }, { $set: { completedAt } });
     if (result.modifiedCount === 1) await this.evaluateCourse(learner, meta.courseSlug, completedAt);
