@@ -202,6 +202,20 @@ describe('family consent (42 CFR Part 2)', () => {
   });
 });
 
+describe('pagination', () => {
+  const forged = (...parts: string[]) => Buffer.from(parts.join('|')).toString('base64url');
+  it.each([
+    ['users', () => t.gql('query($a: String) { users(first: 5, after: $a) { nodes { id } } }', { a: forged('not-an-id') }, w.admin.token)],
+    ['auditEvents (bad time)', () => t.gql('query($a: String) { auditEvents(first: 5, after: $a) { nodes { id } } }', { a: forged('yesterday', '0123456789abcdef01234567') }, w.admin.token)],
+    ['auditEvents (bad id)', () => t.gql('query($a: String) { auditEvents(first: 5, after: $a) { nodes { id } } }', { a: forged('2026-01-01T00:00:00.000Z', 'zzz') }, w.admin.token)],
+    ['caseload', () => t.gql('query($a: String) { caseload(first: 5, after: $a) { nodes { learner { id } } } }', { a: forged('../../etc') }, w.clinician.token)],
+  ])('a forged cursor for %s is bad input, not an internal error', async (_label, call) => {
+    const res = await call();
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/cursor is not valid/);
+  });
+});
+
 describe('audit', () => {
   it("records a clinician's read of a patient's records, visible to admins", async () => {
     expectData(await ops.patient(t, w.clinician.token, w.patient.id));

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Role } from '../src/auth/principal';
 import { importCurriculum } from '../modules/curriculum/import-curriculum';
+import { CompletionRecordsService } from '../modules/credentials/completion-records.service';
 import { ProgressService } from '../modules/progress/progress.service';
 import { errorCode, expectData, startTestApp, type TestApp } from './support/app';
 import { countCommands, learningOps as ops, manyLearners, signInBulk } from './support/learning-operations';
@@ -171,6 +172,28 @@ describe('progress', () => {
     next = item(items, 'next-steps');
     expect(next.blockedBy).toEqual([]);
     expect(next.nextLesson.slug).toBe('making-a-plan');
+  });
+});
+
+describe('completion survives a failure part-way', () => {
+  it('when issuing the record fails, the learner\'s retried completing event still issues it', async () => {
+    const [id] = await manyLearners(t, w.orgId, Role.PATIENT, 1);
+    const learner = await signInBulk(t, id, Role.PATIENT);
+    const principal = { userId: id, orgId: w.orgId, role: Role.PATIENT };
+    const lesson = lessons.basics[0].id;
+    expectData(await ops.enroll(t, learner.token, 'basics'));
+    expectData(await ops.recordLessonProgress(t, learner.token, { lessonId: lesson, event: 'COMPLETED' }));
+
+    const issuer = t.app.get(CompletionRecordsService);
+    const failOnce = jest.spyOn(issuer, 'issue').mockRejectedValueOnce(new Error('database unavailable'));
+    await expect(t.app.get(ProgressService).recordQuizResult({ learner: principal, lessonId: lesson, passed: true, score: 1 })).rejects.toThrow('database unavailable');
+    failOnce.mockRestore();
+    const records = async () => expectData(await t.gql('{ myCompletionRecords { nodes { courseSlug } } }', {}, learner.token)).myCompletionRecords.nodes;
+    expect(await records()).toEqual([]);
+
+    const retry = expectData(await ops.recordLessonProgress(t, learner.token, { lessonId: lesson, event: 'COMPLETED' })).recordLessonProgress;
+    expect(retry.status).toBe('COMPLETED');
+    expect(await records()).toEqual([{ courseSlug: 'basics' }]);
   });
 });
 

@@ -61,6 +61,13 @@ it('refuses queries deeper or costlier than the limits, with a message naming th
   }
 });
 
+it('answers a variable of the wrong type with BAD_USER_INPUT, not INTERNAL', async () => {
+  const res = await t.gql('mutation($p: String!) { login(email: "someone@example.test", password: $p) { accessToken } }', { p: 12345678901234 });
+  expect(res.status).toBe(400);
+  expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(res.errors?.[0].message).toMatch(/\$p/);
+});
+
 it('answers malformed GraphQL with BAD_USER_INPUT and no stack trace', async () => {
   const res = await t.gql('{ me { id ');
   expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { CARE_TEAM_ROLES, LEARNER_ROLES, type Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
-import { decodeCursor, encodeCursor } from '../../src/common/pagination';
+import { cursorDate, cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
 import { CoursesService } from '../curriculum/courses.service';
 import { CRISIS_RESOURCES, type CrisisResource } from '../curriculum/crisis-resources';
 import { AccessService } from '../identity/access.service';
@@ -136,8 +136,8 @@ export class ReflectionsService {
     if (options.lessonSlug) filter.lessonSlug = options.lessonSlug;
     if (options.after) {
       const [at, rawId] = decodeCursor(options.after, 2);
-      const atDate = new Date(at);
-      const id = cursorId(rawId);
+      const atDate = cursorDate(at);
+      const id = cursorObjectId(rawId);
       filter.$or = [{ updatedAt: { $lt: atDate } }, { updatedAt: atDate, _id: { $lt: id } }];
     }
     const rows = await this.reflections.find(filter).sort({ updatedAt: -1, _id: -1 }).limit(options.first + 1).lean<Reflection[]>();
@@ -162,8 +162,8 @@ export class ReflectionsService {
     if (after) {
       const [flag, since, rawId] = decodeCursor(after, 3);
       const flagged = flag === '1';
-      const sinceDate = new Date(since);
-      const id = cursorId(rawId);
+      const sinceDate = cursorDate(since);
+      const id = cursorObjectId(rawId);
       filter.$or = [
         ...(flagged ? [{ flagged: false }] : []),
         { flagged, reviewPendingSince: { $gt: sinceDate } },
@@ -191,7 +191,3 @@ export class ReflectionsService {
   }
 }
 
-function cursorId(raw: string): Types.ObjectId {
-  if (!Types.ObjectId.isValid(raw)) throw new BadInput('That page cursor is not valid. Start again from the first page.');
-  return new Types.ObjectId(raw);
-}

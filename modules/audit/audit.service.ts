@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
-import { decodeCursor, encodeCursor } from '../../src/common/pagination';
+import { cursorDate, cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
 import { AuditEvent } from './schemas/audit-event.schema';
 
 export interface AuditEntry {
@@ -64,8 +64,8 @@ export class AuditService {
     if (filter.from || filter.to) query.at = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lt: filter.to }) };
     if (after) {
       const [at, id] = decodeCursor(after, 2);
-      const atDate = new Date(at);
-      query.$or = [{ at: { $lt: atDate } }, { at: atDate, _id: { $lt: new Types.ObjectId(id) } }];
+      const atDate = cursorDate(at);
+      query.$or = [{ at: { $lt: atDate } }, { at: atDate, _id: { $lt: cursorObjectId(id) } }];
     }
     const rows = await this.events.find(query).sort({ at: -1, _id: -1 }).limit(first + 1).lean();
     const page = rows.slice(0, first);

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { Role, type Principal } from '../../src/auth/principal';
 import { BadInput, isDuplicateKeyError, NotFound } from '../../src/common/errors';
-import { decodeCursor, encodeCursor } from '../../src/common/pagination';
+import { cursorDate, cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { AuditService } from '../audit/audit.service';
 import { CoursesService } from '../curriculum/courses.service';
@@ -230,9 +230,8 @@ export class CompletionRecordsService implements OnModuleInit {
   private async page(query: Record<string, unknown>, first: number, after?: string): Promise<RecordPage> {
     if (after) {
       const [issuedAt, id] = decodeCursor(after, 2);
-      const at = new Date(issuedAt);
-      if (Number.isNaN(at.getTime()) || !Types.ObjectId.isValid(id)) throw new BadInput('That page cursor is not valid. Start again from the first page.');
-      query.$or = [{ issuedAt: { $lt: at } }, { issuedAt: at, _id: { $lt: new Types.ObjectId(id) } }];
+      const at = cursorDate(issuedAt);
+      query.$or = [{ issuedAt: { $lt: at } }, { issuedAt: at, _id: { $lt: cursorObjectId(id) } }];
     }
     const rows = await this.records.find(query, RECORD_PROJECTION).sort({ issuedAt: -1, _id: -1 }).limit(first + 1).lean();
     const nodes = rows.slice(0, first);

@@ -93,7 +93,7 @@ export class AuthService {
       throw new Unauthenticated('This session has expired. Sign in again.');
     }
     const user = await this.users.findById(claimed.userId);
-    if (!user) {
+    if (!user || user.deactivatedAt) {
       await this.revokeChain(claimed.chainId, 'user gone');
       throw new Unauthenticated('This account is no longer active.');
     }

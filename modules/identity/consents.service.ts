@@ -103,6 +103,7 @@ export class ConsentsService {
    * audited); a family member sees the consents naming them.
    */
   async list(viewer: Principal, patientId?: string, requestId?: string): Promise<{ consents: Consent[]; redisclosureNotice?: string }> {
+    if (patientId !== undefined && !Types.ObjectId.isValid(patientId)) throw new NotFound('That patient');
     if (viewer.role === Role.FAMILY) {
       const filter: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId), recipientId: new Types.ObjectId(viewer.userId) };
       if (patientId) filter.patientId = new Types.ObjectId(patientId);

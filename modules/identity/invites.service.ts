@@ -48,7 +48,11 @@ export class InvitesService {
     } else if (input.patientId) {
       throw new BadInput('patientId belongs on FAMILY invites only.', { field: 'patientId' });
     }
-    if (await this.users.findByEmail(email)) throw new Conflict('An account with that email address already exists.');
+    // Only this organization's accounts are mentioned: whether an address has an account
+    // elsewhere (perhaps as a patient) is not the inviter's to learn. A collision with
+    // another organization surfaces to the code holder at acceptInvite.
+    const existing = await this.users.findByEmail(email);
+    if (existing?.orgId.equals(inviter.orgId)) throw new Conflict('Someone in your organization already has an account with that email address.');
 
     const code = newSecret(18);
     const expiresAt = new Date(Date.now() + this.config.auth.inviteTtlSeconds * 1000);

@@ -3,7 +3,7 @@ import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { BadInput } from '../../src/common/errors';
 import { PageArgs } from '../../src/common/pagination';
-import { encodeCursor, decodeCursor } from '../../src/common/pagination';
+import { cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from './access.service';
@@ -66,7 +66,7 @@ export class PeopleResolver {
   ): Promise<UserConnection> {
     const visible = viewer.role === Role.ADMIN ? Object.values(Role) : [Role.PATIENT, Role.FAMILY];
     if (role && !visible.includes(role)) throw new BadInput(`You can list ${visible.join(', ')} only.`, { field: 'role' });
-    const after = page.after ? decodeCursor(page.after, 1)[0] : undefined;
+    const after = page.after ? cursorObjectId(decodeCursor(page.after, 1)[0]).toHexString() : undefined;
     const rows = await this.usersService.listInOrg(viewer.orgId, role ? [role] : visible, { first: page.first + 1, after });
     const nodes = rows.slice(0, page.first);
     const clients = nodes.filter((u) => isClientRole(u.role));

@@ -17,8 +17,8 @@ export interface NewUser {
   hiredAt?: Date;
 }
 
-export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'clinicianId' | 'hiredAt'>;
-const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, clinicianId: 1, hiredAt: 1 } as const;
+export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'clinicianId' | 'hiredAt' | 'deactivatedAt'>;
+const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, clinicianId: 1, hiredAt: 1, deactivatedAt: 1 } as const;
 
 /** Users and organizations. Other modules read people through this service, never through the models. */
 @Injectable()

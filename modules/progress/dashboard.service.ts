@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { Role, type Principal } from '../../src/auth/principal';
 import { BadInput } from '../../src/common/errors';
-import { decodeCursor, encodeCursor } from '../../src/common/pagination';
+import { cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
 import { CoursesService } from '../curriculum/courses.service';
 import type { Course } from '../curriculum/schemas/curriculum.schemas';
 import { EnrollmentService } from '../enrollment/enrollment.service';
@@ -85,7 +85,7 @@ export class DashboardService {
 
   /** A clinician's patients and family members (an admin's: every client), a page at a time. */
   async caseload(viewer: Principal, first: number, after?: string, requestId?: string) {
-    const afterId = after ? decodeCursor(after, 1)[0] : undefined;
+    const afterId = after ? cursorObjectId(decodeCursor(after, 1)[0]).toHexString() : undefined;
     const page = await this.users.listInOrg(viewer.orgId, [Role.PATIENT, Role.FAMILY], {
       first: first + 1,
       after: afterId,
@@ -105,7 +105,7 @@ export class DashboardService {
   /** Every staff member × assigned course, a page of staff at a time. */
   async staffCompliance(viewer: Principal, first: number, after?: string): Promise<{ rows: Array<{ staff: UserSummary; items: LearningItem[] }>; hasNextPage: boolean; endCursor?: string }> {
     if (viewer.role !== Role.ADMIN) throw new BadInput('Staff compliance is for admins.');
-    const afterId = after ? decodeCursor(after, 1)[0] : undefined;
+    const afterId = after ? cursorObjectId(decodeCursor(after, 1)[0]).toHexString() : undefined;
     const page = await this.users.listInOrg(viewer.orgId, [Role.STAFF], { first: first + 1, after: afterId });
     const staff = page.slice(0, first);
     const items = await this.itemsFor(viewer.orgId, staff.map((s) => s._id));

@@ -1,6 +1,9 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsBase64, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Types } from 'mongoose';
 import { BadInput } from './errors';
+
+const INVALID_CURSOR = 'That page cursor is not valid. Start again from the first page.';
 
 /** Cursor pagination arguments; pages are bounded so no list is unbounded. */
 @ArgsType()
@@ -30,7 +33,21 @@ export function encodeCursor(...parts: string[]): string {
 export function decodeCursor(cursor: string, expectedParts: number): string[] {
   const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (parts.length !== expectedParts || parts.some((p) => !p)) {
-    throw new BadInput('That page cursor is not valid. Start again from the first page.');
+    throw new BadInput(INVALID_CURSOR);
   }
   return parts;
+}
+
+
+/** A cursor part that must be an id; a tampered cursor is bad input, never an internal error. */
+export function cursorObjectId(raw: string): Types.ObjectId {
+  if (!/^[0-9a-f]{24}$/i.test(raw)) throw new BadInput(INVALID_CURSOR);
+  return new Types.ObjectId(raw);
+}
+
+/** A cursor part that must be a timestamp. */
+export function cursorDate(raw: string): Date {
+  const date = new Date(raw);
+  if (Number.isNaN(date.getTime())) throw new BadInput(INVALID_CURSOR);
+  return date;
 }

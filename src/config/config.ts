@@ -83,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
   const production = c.NODE_ENV === 'production';
   const problems = [
     c.DATABASE_MODE === 'uri' && !c.MONGODB_URI && 'MONGODB_URI: required when DATABASE_MODE=uri',
+    production && !c.MONGODB_URI && 'MONGODB_URI: required when NODE_ENV=production (without it the service would fall back to an in-memory database)',
     production && !c.JWT_SECRET && 'JWT_SECRET: required when NODE_ENV=production',
     production && !c.SIGNING_KEY && 'SIGNING_KEY: required when NODE_ENV=production (certificates signed with a throw-away key cannot be verified later)',
     production &&

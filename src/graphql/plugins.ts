@@ -11,13 +11,20 @@ export function complexityLimitPlugin(schema: () => GraphQLSchema, maxComplexity
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema: schema(),
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema: schema(),
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types: Apollo's own coercion answers with
+            // BAD_USER_INPUT right after this; never turn the learner's input into an INTERNAL error.
+            return;
+          }
           if (complexity > maxComplexity) {
             throw new GraphQLError(
               `This query is too complex (cost ${complexity}, limit ${maxComplexity}). Ask for fewer fields or smaller pages.`,

@@ -5,27 +5,28 @@ import pino, { type Logger } from 'pino';
  * Structured JSON logs. Redaction is a safety net, not the plan: code must not
  * log passwords, tokens, invite codes, reflection text or quiz answers at all.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+/** Path segments after these prefixes are bearer secrets (verification and share codes). */
+const SECRET_PATHS = /^(\/(?:verify|certificates)\/)[^/?#]+/;
+
+/** A request's URL as it may appear in logs: codes masked, query strings dropped. */
+export function loggableUrl(url: string | undefined): string {
+  return (url ?? '').split('?')[0].replace(SECRET_PATHS, '$1[redacted]');
+}
+
+export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(1)): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service: 'waypoint' },
+    serializers: {
+      req: (req: { method?: string; url?: string; id?: unknown }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        '*.password',
-        '*.accessToken',
-        '*.refreshToken',
-        '*.token',
-        '*.code',
-        '*.text',
-        '*.answers',
-        'variables',
-      ],
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.accessToken', '*.refreshToken', '*.token', '*.code', '*.text', '*.answers', 'variables'],
       censor: '[redacted]',
     },
-  });
+  };
+  return pino(options, destination);
 }
 
 /** Routes Nest's own log calls into the same pino stream. */
