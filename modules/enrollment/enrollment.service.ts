@@ -20,6 +20,8 @@ export interface AssignmentTerms {
 }
 
 const DAY = 86_400_000;
+/** Rows for one dashboard page (≤ 100 learners × their enrollments) fit in one batch. */
+const LIST_BATCH = 10_000;
 
 /**
  * Enrollments and assignments. Assigning is idempotent per learner and course:
@@ -196,6 +198,8 @@ export class EnrollmentService {
     return this.enrollments
       .find({ orgId: new Types.ObjectId(orgId), learnerId: { $in: learnerIds }, status: 'ACTIVE' })
       .sort({ createdAt: 1 })
+      // A page's rows in one batch: the default first batch (101) would add getMore round trips.
+      .batchSize(LIST_BATCH)
       .lean();
   }
 

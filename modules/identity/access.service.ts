@@ -41,8 +41,16 @@ export class AccessService {
   }
 
   /** The batch form: a constant number of queries for any number of subjects. */
-  async requireMany(viewer: Principal, subjectIds: readonly string[], part: RecordPart, action: string, requestId?: string): Promise<GrantedAccess[]> {
-    const decided = await this.decideMany(viewer, subjectIds);
+  async requireMany(
+    viewer: Principal,
+    subjectIds: readonly string[],
+    part: RecordPart,
+    action: string,
+    requestId?: string,
+    /** The subjects, when the caller already loaded them from the viewer's organization (saves a query). */
+    known?: readonly UserSummary[],
+  ): Promise<GrantedAccess[]> {
+    const decided = await this.decideMany(viewer, subjectIds, known);
     const granted: GrantedAccess[] = [];
     for (const id of subjectIds) {
       const entry = decided.get(id);
@@ -65,8 +73,8 @@ export class AccessService {
   }
 
   /** Decisions without side effects: for filtering lists. Subjects outside the org are absent. */
-  async decideMany(viewer: Principal, subjectIds: readonly string[]): Promise<Map<string, GrantedAccess>> {
-    const subjects = await this.users.findManyInOrg(viewer.orgId, [...new Set(subjectIds)]);
+  async decideMany(viewer: Principal, subjectIds: readonly string[], known?: readonly UserSummary[]): Promise<Map<string, GrantedAccess>> {
+    const subjects = known?.every((s) => s.orgId.equals(viewer.orgId)) ? known : await this.users.findManyInOrg(viewer.orgId, [...new Set(subjectIds)]);
     const familyView = viewer.role === Role.FAMILY && subjects.some((s) => s.role === Role.PATIENT);
     const [links, consents] = familyView
       ? await Promise.all([

@@ -93,7 +93,7 @@ export class DashboardService {
     });
     const learners = page.slice(0, first);
     const ids = learners.map((l) => l._id.toHexString());
-    if (ids.length) await this.access.requireMany(viewer, ids, RecordPart.PROGRESS, 'CASELOAD_READ', requestId);
+    if (ids.length) await this.access.requireMany(viewer, ids, RecordPart.PROGRESS, 'CASELOAD_READ', requestId, learners);
     const items = await this.itemsFor(viewer.orgId, learners.map((l) => l._id));
     return {
       rows: learners.map((learner) => ({ learner, items: items.get(learner._id.toHexString()) ?? [] })),

@@ -115,6 +115,7 @@ export class ProgressService {
     if (learnerIds.length === 0 || courseSlugs.length === 0) return Promise.resolve([]);
     return this.progress
       .find({ orgId: new Types.ObjectId(orgId), learnerId: { $in: learnerIds }, courseSlug: { $in: [...new Set(courseSlugs)] } }, PROJECTION)
+      .batchSize(10_000) // a page's rows in one round trip
       .lean<ProgressRow[]>();
   }
 

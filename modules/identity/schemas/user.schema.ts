@@ -21,5 +21,6 @@ export class User {
 export type UserDocument = HydratedDocument<User>;
 export const UserSchema = SchemaFactory.createForClass(User);
 UserSchema.index({ email: 1 }, { unique: true });
-UserSchema.index({ orgId: 1, role: 1 });
-UserSchema.index({ orgId: 1, clinicianId: 1 });
+// Directory and dashboard pages: filter by organization and role (or clinician), ordered by id.
+UserSchema.index({ orgId: 1, role: 1, _id: 1 });
+UserSchema.index({ orgId: 1, clinicianId: 1, _id: 1 });
