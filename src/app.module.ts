@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MongooseModule } from '@nestjs/mongoose';
 import type { Logger } from 'pino';
@@ -17,6 +17,7 @@ import { CoreModule } from './core.module';
 import type { ResolvedDatabase } from './database/resolve-database';
 import { graphqlOptions } from './graphql/graphql.config';
 import { HealthController } from './health/health.controller';
+import { HttpErrorFilter } from './http/http-error.filter';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ transform: true, whitelist: true, forbidUnknownValues: false, stopAtFirstError: false }),

@@ -360,6 +360,7 @@ describe('management', () => {
   });
 
   it("lets the care team, and a family member only under a COMPLETIONS consent, read a patient's records", async () => {
+    await issue(w.patient.id, 'continuum-of-care', { score: 0.85 });
     const byClinician = expectData(await ops.learnerCompletionRecords(t, w.clinician.token, w.patient.id)).learnerCompletionRecords;
     expect(byClinician.nodes.length).toBeGreaterThan(0);
     expect(byClinician.nodes[0].verificationCode).toBeNull();
@@ -367,6 +368,9 @@ describe('management', () => {
     expectData(await identityOps.grantFamilyConsent(t, w.patient.token, consentInput(w.family.id, { scopes: ['COMPLETIONS'] })));
     const byFamily = expectData(await ops.learnerCompletionRecords(t, w.family.token, w.patient.id)).learnerCompletionRecords;
     expect(byFamily.redisclosureNotice).toBe(REDISCLOSURE_NOTICE);
+    // The score comes from quiz attempts, which family never see: the care team does, family does not.
+    expect(byClinician.nodes.find((r: { courseSlug: string }) => r.courseSlug === 'continuum-of-care').score).toBe(0.85);
+    expect(byFamily.nodes.every((r: { score: number | null }) => r.score === null)).toBe(true);
     expect(byFamily.nodes.map((r: { learnerId: string; verificationCode: string | null; certificateUrl: string | null }) => [r.learnerId, r.verificationCode, r.certificateUrl])).toEqual(
       byClinician.nodes.map(() => [w.patient.id, null, null]),
     );
@@ -411,8 +415,10 @@ describe('management', () => {
     expect(JSON.parse(res.body.toString()).error.code).toBe(code);
   });
 
-  it('refuses a malformed CSV filter with 400', async () => {
-    expect((await httpGet(t, '/completion-records.csv?from=yesterday', w.admin.token)).status).toBe(400);
+  it('refuses a malformed CSV filter with 400 and the same error shape as everything else', async () => {
+    const res = await httpGet(t, '/completion-records.csv?from=yesterday', w.admin.token);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body.toString()).error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/from/) });
   });
 });
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Query, Req, StreamableFile, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Req, StreamableFile } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentUser, Public, Roles } from '../../src/auth/decorators';
@@ -8,7 +8,6 @@ import { CertificatesService } from './certificates.service';
 import { CompletionRecordsService } from './completion-records.service';
 import { CompletionSharesService } from './completion-shares.service';
 import { CompletionRecordFilter } from './dto/credentials.inputs';
-import { DomainErrorHttpFilter } from './http/domain-error.filter';
 import { SIGNING_KEY_PATH, SigningKeyService } from './signing/signing-key.service';
 
 /**
@@ -18,7 +17,6 @@ import { SIGNING_KEY_PATH, SigningKeyService } from './signing/signing-key.servi
  * and guard as GraphQL.
  */
 @Controller()
-@UseFilters(DomainErrorHttpFilter)
 export class CredentialsController {
   constructor(
     private readonly records: CompletionRecordsService,

@@ -74,7 +74,7 @@ export class CredentialsResolver {
   @Mutation(() => CompletionRecordModel, { description: 'Revokes a record: it then verifies as REVOKED. Audited; revoking twice changes nothing.' })
   async revokeCompletionRecord(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args() args: RevokeCompletionRecordArgs): Promise<CompletionRecordModel> {
     const record = await this.records.revoke(viewer, args.id, args.reason, String(ctx.req.id));
-    return toCompletionRecordModel(record, { showCode: true, baseUrl: this.records.baseUrl });
+    return toCompletionRecordModel(record, { showCode: true, showScore: true, baseUrl: this.records.baseUrl });
   }
 
   @Roles(...EVERYONE)
@@ -106,7 +106,7 @@ export class CredentialsResolver {
 
   private connection(viewer: Principal, page: RecordPage): CompletionRecordConnection {
     return {
-      nodes: page.nodes.map((r) => toCompletionRecordModel(r, { showCode: this.records.showsCodeTo(viewer, r), baseUrl: this.records.baseUrl })),
+      nodes: page.nodes.map((r) => toCompletionRecordModel(r, { showCode: this.records.showsCodeTo(viewer, r), showScore: viewer.role !== Role.FAMILY, baseUrl: this.records.baseUrl })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       redisclosureNotice: page.redisclosureNotice,
     };

@@ -91,6 +91,12 @@ export class PeopleResolver {
     const showFamily = granted.decision.relation === 'SELF' || granted.decision.relation === 'CARE_TEAM';
     const familyIds = showFamily ? await this.consents.familyMemberIds(granted.subject._id) : [];
     const family = familyIds.length ? await this.usersService.findManyInOrg(viewer.orgId, familyIds.map((f) => f.toHexString())) : [];
+    if (granted.decision.relation === 'CARE_TEAM') {
+      // Family members are clients too: listing them is a read of their records.
+      await this.audit.recordMany(
+        family.map((f) => ({ actor: viewer, action: 'CLIENT_PROFILE_READ', subjectType: 'PROFILE', subjectId: f._id.toHexString(), patientId: f._id.toHexString(), requestId: String(ctx.req.id) })),
+      );
+    }
     return {
       patient: toUserModel(granted.subject, showFamily),
       familyMembers: family.map((f) => toUserModel(f, true)),

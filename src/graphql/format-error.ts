@@ -18,34 +18,43 @@ const httpStatusCodes: Record<number, ErrorCode> = {
 /** Apollo's own codes for requests that never reached a resolver. */
 const requestErrorCodes = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
+/** What a client may learn about an error thrown below a resolver or controller. */
+export interface ClientError {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** Known errors keep their code and message; anything else is INTERNAL (undefined here). */
+export function classifyError(original: unknown): ClientError | undefined {
+  if (original instanceof DomainError) return { code: original.code, message: original.message, details: original.details };
+  if (original instanceof HttpException) {
+    const code = httpStatusCodes[original.getStatus()];
+    if (code) return { code, message: httpMessage(original) };
+  }
+  if (isDuplicateKeyError(original)) return { code: 'CONFLICT', message: 'That already exists.' };
+  return undefined;
+}
+
+export function internalMessage(correlationId?: string): string {
+  return `Something went wrong on our side.${correlationId ? ` If it keeps happening, quote reference ${correlationId}.` : ''}`;
+}
+
 /**
- * The one place that turns any error into what a client sees (DESIGN.md
+ * The one place that turns any GraphQL error into what a client sees (DESIGN.md
  * invariant 7): a stable code, a message a person can act on, never a stack trace.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
-
-  if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...(original.details ?? {}) } };
-  }
-  if (original instanceof HttpException) {
-    const code = httpStatusCodes[original.getStatus()] ?? 'INTERNAL';
-    if (code !== 'INTERNAL') return { ...base, message: httpMessage(original), extensions: { code } };
-  }
-  if (isDuplicateKeyError(original)) {
-    return { ...base, message: 'That already exists.', extensions: { code: 'CONFLICT' } };
-  }
+  const known = classifyError(original);
+  if (known) return { ...base, message: known.message, extensions: { code: known.code, ...(known.details ?? {}) } };
   const apolloCode = formatted.extensions?.code;
   if (original === error && typeof apolloCode === 'string' && requestErrorCodes.has(apolloCode)) {
     return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
   const correlationId = (original as { [CORRELATION_ID]?: string } | undefined)?.[CORRELATION_ID];
-  return {
-    ...base,
-    message: `Something went wrong on our side.${correlationId ? ` If it keeps happening, quote reference ${correlationId}.` : ''}`,
-    extensions: { code: 'INTERNAL', ...(correlationId ? { correlationId } : {}) },
-  };
+  return { ...base, message: internalMessage(correlationId), extensions: { code: 'INTERNAL', ...(correlationId ? { correlationId } : {}) } };
 }
 
 function httpMessage(exception: HttpException): string {
@@ -57,8 +66,5 @@ function httpMessage(exception: HttpException): string {
 }
 
 export function isExpectedError(error: unknown): boolean {
-  const original = unwrapResolverError(error);
-  if (original instanceof DomainError || isDuplicateKeyError(original)) return true;
-  if (original instanceof HttpException) return original.getStatus() < 500;
-  return false;
+  return classifyError(unwrapResolverError(error)) !== undefined;
 }

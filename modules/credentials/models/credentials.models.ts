@@ -97,6 +97,8 @@ export class CompletionBadgeModel {
 export interface RecordView {
   /** The learner or an admin: may see the code and fetch the certificate. */
   showCode: boolean;
+  /** The score comes from quiz attempts, which family members never see, whatever their consent. */
+  showScore: boolean;
   baseUrl: string;
 }
 
@@ -112,7 +114,7 @@ export function toCompletionRecordModel(r: StoredCompletionRecord, view: RecordV
     courseTitle: r.courseTitle,
     completedAt: r.completedAt,
     issuedAt: r.issuedAt,
-    score: r.score,
+    score: view.showScore ? r.score : undefined,
     contactHours: r.contactHours,
     ceApproval: r.ceApproval
       ? { approvingBody: r.ceApproval.approvingBody, providerNumber: r.ceApproval.providerNumber, statement: r.ceApproval.statement }
