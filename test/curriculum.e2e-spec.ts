@@ -24,9 +24,23 @@ const LESSON_FIELDS = `id slug title objectives estimatedMinutes bodyMarkdown bo
 
 describe('import', () => {
   it('a second import changes nothing and says so', async () => {
+    await importCurriculum(t.app, BUNDLED);
     const summary = await importCurriculum(t.app, BUNDLED);
     expect(summary).toMatchObject({ added: [], changed: [], retired: [] });
     expect(summary.unchanged).toHaveLength(5);
+  });
+
+  it('two instances importing the same revision at once both succeed and write one version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waypoint-curriculum-'));
+    cpSync(BUNDLED, dir, { recursive: true });
+    const file = join(dir, 'continuum-of-care', 'lessons', '01-what-iop-is.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n## /, '\nAsk your program for its weekly schedule.\n\n## '));
+    const versionsBefore = expectData(await t.gql(COURSES, {}, w.admin.token)).courses.find((c: { slug: string }) => c.slug === 'continuum-of-care').version;
+    const [a, b] = await Promise.all([importCurriculum(t.app, dir), importCurriculum(t.app, dir)]);
+    expect([...a.changed, ...b.changed].map((c) => c.slug)).toEqual(['continuum-of-care']);
+    const after = expectData(await t.gql(COURSES, {}, w.admin.token)).courses.find((c: { slug: string }) => c.slug === 'continuum-of-care');
+    expect(after.version).toBe(versionsBefore + 1);
+    await importCurriculum(t.app, BUNDLED);
   });
 
   it('a revised lesson gets a new version; unchanged lessons keep their ids', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
+import { isDuplicateKeyError } from '../../src/common/errors';
 import type { CurriculumCourse, CurriculumLesson } from './content/validate-curriculum';
 import { renderLessonHtml } from './lesson-html';
 import { Course, Lesson, Quiz, type StoredQuestion } from './schemas/curriculum.schemas';
@@ -42,7 +43,16 @@ export class CurriculumImportService {
         const refs = [];
         for (const lesson of course.lessons) refs.push(await this.ensureLesson(course.slug, lesson));
         const version = (current?.version ?? 0) + 1;
-        await this.courses.create({ ...manifestFields(course), version, contentHash: course.contentHash, lessons: refs });
+        try {
+          await this.courses.create({ ...manifestFields(course), version, contentHash: course.contentHash, lessons: refs });
+        } catch (error) {
+          // A concurrent import wrote this version first; if it holds the same content, we are done.
+          const winner = isDuplicateKeyError(error) ? await this.courses.findOne({ slug: course.slug, version }, { contentHash: 1 }).lean() : null;
+          if (winner?.contentHash !== course.contentHash) throw error;
+          summary.unchanged.push(course.slug);
+          onProgress(++done, total, course.slug);
+          continue;
+        }
         if (!current) {
           summary.added.push(course.slug);
         } else {
@@ -80,23 +90,30 @@ export class CurriculumImportService {
         const { questions, ...settings } = fm.quiz;
         await this.quizzes.create({ _id: quizId, lessonId, courseSlug, lessonSlug: lesson.slug, settings, questions: questions.map(storedQuestion) });
       }
-      const created = await this.lessons.create({
-        _id: lessonId,
-        courseSlug,
-        slug: lesson.slug,
-        contentHash: lesson.contentHash,
-        title: fm.title,
-        objectives: fm.objectives,
-        estimatedMinutes: fm.estimatedMinutes,
-        required: fm.required,
-        contentNote: fm.contentNote,
-        bodyMarkdown: lesson.body.trim(),
-        bodyHtml: renderLessonHtml(lesson.body, courseSlug),
-        sources: fm.sources,
-        reflectionPrompts: fm.reflectionPrompts ?? [],
-        quizId,
-      });
-      stored = created.toObject();
+      try {
+        const created = await this.lessons.create({
+          _id: lessonId,
+          courseSlug,
+          slug: lesson.slug,
+          contentHash: lesson.contentHash,
+          title: fm.title,
+          objectives: fm.objectives,
+          estimatedMinutes: fm.estimatedMinutes,
+          required: fm.required,
+          contentNote: fm.contentNote,
+          bodyMarkdown: lesson.body.trim(),
+          bodyHtml: renderLessonHtml(lesson.body, courseSlug),
+          sources: fm.sources,
+          reflectionPrompts: fm.reflectionPrompts ?? [],
+          quizId,
+        });
+        stored = created.toObject();
+      } catch (error) {
+        // Another instance imported the same lesson version at the same moment: use theirs.
+        if (!isDuplicateKeyError(error)) throw error;
+        if (quizId) await this.quizzes.deleteOne({ _id: quizId });
+        stored = (await this.lessons.findOne({ courseSlug, slug: lesson.slug, contentHash: lesson.contentHash }).lean())!;
+      }
     }
     return { slug: lesson.slug, lessonId: stored._id, title: stored.title, required: stored.required, estimatedMinutes: stored.estimatedMinutes, quizId: stored.quizId };
   }
