@@ -1,9 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import { IS_PUBLIC, ROLES } from '../src/auth/decorators';
 import { renderSchema, SCHEMA_FILE } from '../src/graphql/schema-file';
 import { startTestApp, type TestApp } from './support/app';
+import { testDatabase } from './support/test-database';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -72,4 +74,20 @@ it('answers malformed GraphQL with BAD_USER_INPUT and no stack trace', async () 
   const res = await t.gql('{ me { id ');
   expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   expect(JSON.stringify(res.errors)).not.toMatch(/at .*\.(ts|js):\d+/);
+});
+
+it('turns off introspection and the landing page in production', async () => {
+  const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const production = await startTestApp({ NODE_ENV: 'production', MONGODB_URI: testDatabase().uri, SIGNING_KEY: signingKey, IMPORT_CURRICULUM: 'false' });
+  try {
+    const introspection = await production.gql('{ __schema { queryType { name } } }');
+    expect(introspection.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(introspection.errors?.[0].message).toMatch(/introspection/i);
+    const landing = await fetch(`${production.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await landing.text()).not.toMatch(/<html/i);
+    // In development both are on.
+    expect((await t.gql('{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  } finally {
+    await production.close();
+  }
 });
