@@ -107,7 +107,8 @@ export class ProgressService {
       },
       { upsert: true, returnDocument: 'after', projection: PROJECTION },
     ).lean<ProgressRow>();
-    return this.completeIfDue(input.learner, meta, doc!, true);
+    // Only a pass can complete anything, so only a pass re-checks the course.
+    return this.completeIfDue(input.learner, meta, doc!, input.passed);
   }
 
   /** Progress rows for many learners and courses, in one query. */
