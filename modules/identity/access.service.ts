@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { Role, type Principal } from '../../src/auth/principal';
+import { CARE_TEAM_ROLES, Role, type Principal } from '../../src/auth/principal';
 import { Forbidden, NotFound } from '../../src/common/errors';
 import { AuditService } from '../audit/audit.service';
 import { activeScopes, decideAccess, REDISCLOSURE_NOTICE, RecordPart, type AccessDecision } from './policy/patient-access';
@@ -11,6 +11,8 @@ import { UsersService, type UserSummary } from './users.service';
 
 export interface GrantedAccess {
   subject: UserSummary;
+  /** A family link joins viewer and subject. */
+  linked: boolean;
   decision: AccessDecision;
   /** The §2.32 notice to attach to what is returned, when a family member reads. */
   redisclosureNotice?: string;
@@ -55,6 +57,10 @@ export class AccessService {
     for (const id of subjectIds) {
       const entry = decided.get(id);
       if (!entry) throw new NotFound('That person');
+      if (!entry.decision.parts.has(part) && !CARE_TEAM_ROLES.includes(viewer.role) && !entry.linked) {
+        // A learner asking about someone unrelated learns nothing, not even that the id is a person.
+        throw new NotFound('That person');
+      }
       if (!entry.decision.parts.has(part)) {
         throw new Forbidden(
           viewer.role === Role.FAMILY
@@ -94,7 +100,7 @@ export class AccessService {
       const linked = links.some((l) => l.patientId.equals(subject._id));
       const scopes = activeScopes(consents.filter((c) => c.patientId.equals(subject._id)), now);
       const decision = decideAccess(viewer, { id, orgId: subject.orgId.toHexString(), role: subject.role }, linked, scopes);
-      result.set(id, { subject, decision, redisclosureNotice: decision.redisclosure ? REDISCLOSURE_NOTICE : undefined });
+      result.set(id, { subject, linked, decision, redisclosureNotice: decision.redisclosure ? REDISCLOSURE_NOTICE : undefined });
     }
     return result;
   }
