@@ -1,18 +1,15 @@
 import { Types } from 'mongoose';
-import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { AttemptStatus } from '../modules/assessment/schemas/quiz-attempt.schema';
-import { errorCode, expectData, startTestApp, type TestApp } from './support/app';
+import { errorCode, expectData, type TestApp } from './support/app';
 import { answerKey, assessmentOps as ops, attemptsModel, bundledLessons, lessonOf } from './support/assessment-operations';
-import { buildWorld, type World } from './support/operations';
+import { startClinic, buildWorld, type World } from './support/operations';
 
 let t: TestApp;
 let w: World;
 let other: World;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  await importCurriculum(t.app);
-  w = await buildWorld(t, 'Analysis Clinic');
+  ({ t, w } = await startClinic('Analysis Clinic'));
   other = await buildWorld(t, 'Elsewhere Clinic');
 }, 60000);
 afterAll(() => t?.close());

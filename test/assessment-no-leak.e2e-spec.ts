@@ -1,7 +1,6 @@
-import { importCurriculum } from '../modules/curriculum/import-curriculum';
-import { expectData, startTestApp, type TestApp } from './support/app';
+import { expectData, type TestApp } from './support/app';
 import { answerKey, assessmentOps as ops, bundledLessons, walk } from './support/assessment-operations';
-import { buildWorld, type Member, type World } from './support/operations';
+import { startClinic, type Member, type World } from './support/operations';
 
 /**
  * DESIGN.md invariant 1: no answer key before submission. Every bundled quiz is
@@ -13,9 +12,7 @@ let t: TestApp;
 let w: World;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  await importCurriculum(t.app);
-  w = await buildWorld(t, 'Leak Check Clinic');
+  ({ t, w } = await startClinic('Leak Check Clinic'));
 }, 60000);
 afterAll(() => t?.close());
 

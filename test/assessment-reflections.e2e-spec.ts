@@ -1,18 +1,15 @@
 import { Role } from '../src/auth/principal';
 import { CoursesService } from '../modules/curriculum/courses.service';
-import { importCurriculum } from '../modules/curriculum/import-curriculum';
-import { errorCode, expectData, startTestApp, type TestApp } from './support/app';
+import { errorCode, expectData, type TestApp } from './support/app';
 import { assessmentOps as ops, bundledLessons, lessonOf, type BundledLesson } from './support/assessment-operations';
-import { buildWorld, consentInput, invited, ops as identityOps, type Member, type World } from './support/operations';
+import { startClinic, buildWorld, consentInput, invited, ops as identityOps, type Member, type World } from './support/operations';
 
 let t: TestApp;
 let w: World;
 let lessons: BundledLesson[];
 
 beforeAll(async () => {
-  t = await startTestApp();
-  await importCurriculum(t.app);
-  w = await buildWorld(t, 'Reflection Clinic');
+  ({ t, w } = await startClinic('Reflection Clinic'));
   lessons = await bundledLessons(t);
 }, 60000);
 afterAll(() => t?.close());

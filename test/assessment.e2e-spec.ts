@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { Role } from '../src/auth/principal';
-import { importCurriculum } from '../modules/curriculum/import-curriculum';
-import { errorCode, expectData, startTestApp, type TestApp } from './support/app';
+import { errorCode, expectData, type TestApp } from './support/app';
 import {
   answerKey,
   answersFor,
@@ -15,16 +14,14 @@ import {
   type BundledLesson,
 } from './support/assessment-operations';
 import { learningOps } from './support/learning-operations';
-import { buildWorld, invited, ops as identityOps, type Member, type World } from './support/operations';
+import { startClinic, invited, ops as identityOps, type Member, type World } from './support/operations';
 
 let t: TestApp;
 let w: World;
 let lessons: BundledLesson[];
 
 beforeAll(async () => {
-  t = await startTestApp();
-  await importCurriculum(t.app);
-  w = await buildWorld(t, 'Quiz Clinic');
+  ({ t, w } = await startClinic('Quiz Clinic'));
   lessons = await bundledLessons(t);
 }, 60000);
 afterAll(() => t?.close());

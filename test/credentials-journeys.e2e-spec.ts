@@ -1,13 +1,12 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { importJWK, jwtVerify } from 'jose';
 import type { Connection } from 'mongoose';
-import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { REDISCLOSURE_NOTICE } from '../modules/identity/policy/patient-access';
-import { expectData, startTestApp, type TestApp } from './support/app';
+import { expectData, type TestApp } from './support/app';
 import { answerKey, answersFor, assessmentOps } from './support/assessment-operations';
 import { credentialOps as ops, daysFromNow, httpGet, pdfText } from './support/credentials-operations';
 import { learningOps } from './support/learning-operations';
-import { buildWorld, type Member, type World } from './support/operations';
+import { startClinic, type Member, type World } from './support/operations';
 
 /**
  * The issue's definition of done: finishing a course through the API, as a
@@ -18,9 +17,7 @@ let t: TestApp;
 let w: World;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  await importCurriculum(t.app);
-  w = await buildWorld(t);
+  ({ t, w } = await startClinic());
 });
 afterAll(() => t?.close());
 

@@ -8,9 +8,9 @@ import { CompletionRecordsService } from '../modules/credentials/completion-reco
 import { canonicalBytes, signedFieldsOf } from '../modules/credentials/signing/signed-record';
 import { REDISCLOSURE_NOTICE } from '../modules/identity/policy/patient-access';
 import { Role } from '../src/auth/principal';
-import { errorCode, expectData, startTestApp, type TestApp } from './support/app';
+import { errorCode, expectData, type TestApp } from './support/app';
 import { commandShapes, credentialOps as ops, daysFromNow, httpGet, pdfText, rawVerify } from './support/credentials-operations';
-import { buildWorld, consentInput, invited, ops as identityOps, type World } from './support/operations';
+import { startClinic, buildWorld, consentInput, invited, ops as identityOps, type World } from './support/operations';
 
 let t: TestApp;
 let w: World;
@@ -20,9 +20,7 @@ let records: ReturnType<Connection['collection']>;
 const completedAt = new Date('2026-03-05T15:30:00.000Z');
 
 beforeAll(async () => {
-  t = await startTestApp();
-  await importCurriculum(t.app);
-  w = await buildWorld(t);
+  ({ t, w } = await startClinic());
   service = t.app.get(CompletionRecordsService);
   records = t.app.get<Connection>(getConnectionToken()).collection('completionRecords');
 });

@@ -1,6 +1,7 @@
 import { Role } from '../../src/auth/principal';
 import { UsersService } from '../../modules/identity/users.service';
-import { expectData, type TestApp } from './app';
+import { importCurriculum } from '../../modules/curriculum/import-curriculum';
+import { expectData, startTestApp, type TestApp } from './app';
 
 /** One helper per GraphQL operation, so tests read as what a person does. */
 export const PASSWORD = 'correct horse battery staple';
@@ -91,4 +92,11 @@ export function consentInput(familyMemberId: string, extra: Record<string, unkno
     rightToRevokeAcknowledged: true,
     ...extra,
   };
+}
+
+/** The usual start of a story: the service, the bundled courses, and a clinic with one person of each role. */
+export async function startClinic(name?: string, env: Record<string, string> = {}): Promise<{ t: TestApp; w: World }> {
+  const t = await startTestApp(env);
+  await importCurriculum(t.app);
+  return { t, w: await buildWorld(t, name) };
 }
