@@ -3,7 +3,7 @@ import { answerKey, assessmentOps as ops, bundledLessons, walk } from './support
 import { startClinic, type Member, type World } from './support/operations';
 
 /**
- * DESIGN.md invariant 1: no answer key before submission. Every bundled quiz is
+ * docs/architecture.md invariant 1: no answer key before submission. Every bundled quiz is
  * opened, saved, re-read and listed by a learner of its audience (and listed
  * by the care team), asking for every field the API has; every field of every
  * response is walked.

@@ -32,7 +32,7 @@ const START_RETRIES = 5;
  * Quiz attempts: open, save, submit (graded here, never on the client), history.
  * Each state change is one conditional write on one document; the unique
  * index on (org, learner, quiz, number) and the IN_PROGRESS filter on submit
- * replace transactions (DESIGN.md, modeling rules).
+ * replace transactions (docs/architecture.md, invariant 7).
  */
 @Injectable()
 export class QuizAttemptsService {

@@ -46,7 +46,7 @@ const RECORD_PROJECTION = { signature: 0, revokedBy: 0 } as const;
 const CSV_BATCH = 500;
 
 /**
- * Issues completion records (DESIGN.md invariant 2) and answers who may read
+ * Issues completion records (docs/architecture.md invariant 2) and answers who may read
  * them. The progress module calls `issue` when a course's completion rule is
  * met; nothing here decides completion.
  */

@@ -1,5 +1,5 @@
 /**
- * Attached to every lesson payload (DESIGN.md invariant 9), so any client can show
+ * Attached to every lesson payload (docs/architecture.md invariant 9), so any client can show
  * them on every lesson and worksheet screen. Facts from shared/CURRICULUM.md.
  */
 export interface CrisisResource {

@@ -19,7 +19,7 @@ export type ImportProgress = (done: number, total: number, label: string) => voi
  * Writes validated content into MongoDB. Idempotent: a course whose content hash
  * is unchanged is left alone. A changed course gets a new version; lessons whose
  * own hash is unchanged are shared with the previous version, so their ids (and
- * learners' progress on them) carry over (DESIGN.md invariant 8). The new course
+ * learners' progress on them) carry over (docs/architecture.md invariant 8). The new course
  * version is written last, so readers never see a version with missing lessons.
  */
 @Injectable()

@@ -20,7 +20,7 @@ export interface GrantedAccess {
 
 /**
  * The one answer to "may this person see these learners' records, and which
- * parts" (DESIGN.md invariant 5). Every module that returns someone's records
+ * parts" (docs/architecture.md invariant 5). Every module that returns someone's records
  * asks here, and every read by someone other than the learner is audited here
  * before the data is returned (invariant 6).
  */

@@ -41,7 +41,7 @@ const PROJECTION = { eventIds: 0 } as const;
 
 /**
  * Lesson progress: idempotent by client event id, monotonic in every field
- * (DESIGN.md invariant 3). An ordinary event is one upsert; completing a lesson
+ * (docs/architecture.md invariant 3). An ordinary event is one upsert; completing a lesson
  * adds the completion step and, when the course is done, issuance.
  */
 @Injectable()
@@ -194,7 +194,7 @@ export class ProgressService {
   }
 }
 
-/** Every progress query names the organization (DESIGN.md invariant 4); the unique key is learner, course, lesson. */
+/** Every progress query names the organization (docs/architecture.md invariant 4); the unique key is learner, course, lesson. */
 function learnerKey(learner: Principal, meta: Pick<LessonMeta, 'courseSlug' | 'lessonSlug'>) {
   return { orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId), courseSlug: meta.courseSlug, lessonSlug: meta.lessonSlug };
 }

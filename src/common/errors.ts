@@ -1,5 +1,5 @@
 /**
- * The error codes clients may rely on (DESIGN.md invariant 7). Every error a
+ * The error codes clients may rely on (docs/architecture.md invariant 7). Every error a
  * client sees carries exactly one of these in `extensions.code`.
  */
 export type ErrorCode =

@@ -30,7 +30,7 @@ export interface ResolveOptions {
 }
 
 /**
- * Picks the database in the order DESIGN.md gives: MONGODB_URI, then
+ * Picks the database in the order docs/architecture.md gives: MONGODB_URI, then
  * mongodb-memory-server when a mongod binary can be had, then the embedded engine.
  * DATABASE_MODE forces one of them. The same function serves the app, the CLI and
  * the test harness, so all three behave alike on any machine.

@@ -41,7 +41,7 @@ export function internalMessage(correlationId?: string): string {
 }
 
 /**
- * The one place that turns any GraphQL error into what a client sees (DESIGN.md
+ * The one place that turns any GraphQL error into what a client sees (docs/architecture.md
  * invariant 7): a stable code, a message a person can act on, never a stack trace.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

@@ -15,7 +15,7 @@ export interface CeApprovalSnapshot {
 }
 
 /**
- * One learner's completion of one course version (DESIGN.md invariant 2). What
+ * One learner's completion of one course version (docs/architecture.md invariant 2). What
  * the certificate says is copied in at issue time and signed, so later edits to
  * the course, the organization or the person's name change nothing already issued.
  * Only the revocation fields ever change.

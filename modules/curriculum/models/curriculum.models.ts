@@ -87,7 +87,7 @@ export class QuizQuestionModel {
 
 /**
  * The one place a stored question becomes what a learner sees: id, kind, prompt and
- * option texts. The answer key and rationale have no field to go in (DESIGN.md invariant 1).
+ * option texts. The answer key and rationale have no field to go in (docs/architecture.md invariant 1).
  */
 export function toLearnerQuestion(q: { id: string; kind: string; prompt: string; options: ReadonlyArray<{ id: string; text: string }> }): QuizQuestionModel {
   return { id: q.id, kind: q.kind as QuestionKind, prompt: q.prompt, options: q.options.map((o) => ({ id: o.id, text: o.text })) };

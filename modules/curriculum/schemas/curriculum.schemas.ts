@@ -66,7 +66,7 @@ export interface StoredQuestion {
 /**
  * A lesson version's quiz, answer keys and rationales included. Only the
  * assessment module's grading reads `questions[].options[].correct` and
- * `rationale`; the API types have no fields for them (DESIGN.md invariant 1).
+ * `rationale`; the API types have no fields for them (docs/architecture.md invariant 1).
  */
 @Schema({ collection: 'quizzes', timestamps: true })
 export class Quiz {

@@ -22,7 +22,7 @@ export interface SubjectFacts {
 export interface AccessDecision {
   relation: Relation;
   parts: ReadonlySet<RecordPart>;
-  /** Reads by anyone but the person themself are audited (DESIGN.md invariant 6). */
+  /** Reads by anyone but the person themself are audited (docs/architecture.md invariant 6). */
   audited: boolean;
   /** A family member is reading: responses carry the §2.32 redisclosure notice. */
   redisclosure: boolean;
@@ -43,7 +43,7 @@ export function isClientRole(role: Role): boolean {
 }
 
 /**
- * May `viewer` see `subject`'s records, and which parts (DESIGN.md invariant 5)?
+ * May `viewer` see `subject`'s records, and which parts (docs/architecture.md invariant 5)?
  * `activeScopes` are the scopes of the subject's active consents naming the
  * viewer, and `linked` whether a family link joins them; the caller looks both
  * up. Pure, so the whole matrix is unit-tested without a database.

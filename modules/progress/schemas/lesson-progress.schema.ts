@@ -3,7 +3,7 @@ import { Types, type HydratedDocument } from 'mongoose';
 
 /**
  * One learner's progress on one lesson, keyed by slugs so it survives content
- * revisions (DESIGN.md invariant 8). Every field only moves forward (invariant 3):
+ * revisions (docs/architecture.md invariant 8). Every field only moves forward (invariant 3):
  * positions and flags by $max, first times by $min.
  */
 @Schema({ collection: 'lessonProgress', versionKey: false })
