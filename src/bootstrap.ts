@@ -3,7 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import type { AppConfig } from './config/config';
+import { servedBaseUrl, type AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/resolve-database';
 import { PinoNestLogger } from './logging/logger';
 
@@ -28,8 +28,15 @@ export async function createApp(config: AppConfig, logger: Logger, database: Res
     bufferLogs: false,
     abortOnError: false,
   });
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply) => {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Without PUBLIC_BASE_URL, links (certificates, verify pages, badge ids) use the address
+  // actually served, so PORT=0 or PORT=8080 never leaves them pointing at port 3000.
+  fastify.addHook('onListen', async () => {
+    const address = fastify.server.address();
+    if (config.publicBaseUrlFromServer && address && typeof address === 'object') config.publicBaseUrl = servedBaseUrl(address.address, address.port);
   });
   await app.init();
   return app;

@@ -1,4 +1,7 @@
 import { join } from 'node:path';
+import { getModelToken } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import { Enrollment } from '../modules/enrollment/schemas/enrollment.schemas';
 import { Role } from '../src/auth/principal';
 import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { CompletionRecordsService } from '../modules/credentials/completion-records.service';
@@ -141,7 +144,9 @@ describe('progress', () => {
   });
 
   it('marks past-due unfinished work OVERDUE', async () => {
-    expectData(await ops.assignCourse(t, w.clinician.token, { learnerId: learner.id, courseSlug: 'understanding-addiction', dueAt: new Date(Date.now() - DAY).toISOString() }));
+    const assigned = expectData(await ops.assignCourse(t, w.clinician.token, { learnerId: learner.id, courseSlug: 'understanding-addiction', dueInDays: 1 })).assignCourse;
+    // Two days pass (a past due date cannot be assigned).
+    await t.app.get<Model<Enrollment>>(getModelToken(Enrollment.name)).updateOne({ _id: new Types.ObjectId(assigned.id) }, { $set: { dueAt: new Date(Date.now() - DAY) } });
     const mine = item(expectData(await ops.myLearning(t, learner.token)).myLearning, 'understanding-addiction');
     expect(mine.status).toBe('OVERDUE');
   });

@@ -115,6 +115,8 @@ export class QuizAttemptsService {
   async submit(learner: Principal, attemptId: string, answers: readonly Answer[], idempotencyKey: string, now = new Date()): Promise<QuizAttempt> {
     const attempt = await this.ownAttempt(learner, attemptId);
     if (attempt.status === AttemptStatus.SUBMITTED) return this.replay(learner, attempt, idempotencyKey);
+    // Opened before its course gained a prerequisite: it waits, unsubmitted, until the course opens.
+    await this.progress.assertCourseOpen(learner, attempt.lessonId.toHexString());
 
     const graded = gradeAttempt(attempt.questions, answers, attempt.settings.passingScore);
     const updated = await this.attempts

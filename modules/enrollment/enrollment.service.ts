@@ -20,6 +20,13 @@ export interface AssignmentTerms {
 }
 
 const DAY = 86_400_000;
+
+/** A due date already past would make the work overdue the moment it is assigned: almost always a typo (a wrong year). */
+export function assertDueInFuture(dueAt: Date | undefined, now = new Date(), field = 'dueAt'): void {
+  if (dueAt && dueAt.getTime() <= now.getTime()) {
+    throw new BadInput(`The due date ${dueAt.toISOString().slice(0, 10)} is already past; choose a date after now (${now.toISOString().slice(0, 10)}), or use dueInDays.`, { field });
+  }
+}
 /** Rows for one dashboard page (≤ 100 learners × their enrollments) fit in one batch. */
 const LIST_BATCH = 10_000;
 
@@ -75,6 +82,7 @@ export class EnrollmentService {
     const unknown = (terms.lessonSlugs ?? []).filter((slug) => !course.lessons.some((l) => l.slug === slug));
     if (unknown.length) throw new BadInput(`"${course.title}" has no lesson ${unknown.map((s) => `"${s}"`).join(', ')}.`, { field: 'lessonSlugs' });
     if (terms.dueAt && terms.dueInDays !== undefined) throw new BadInput('Give either dueAt or dueInDays, not both.', { field: 'dueInDays' });
+    assertDueInFuture(terms.dueAt);
     return course;
   }
 
@@ -201,6 +209,18 @@ export class EnrollmentService {
       // A page's rows in one batch: the default first batch (101) would add getMore round trips.
       .batchSize(LIST_BATCH)
       .lean();
+  }
+
+  /** Which of these courses the learner has completed (the same rule the dashboards show: an active enrollment marked complete). */
+  async completedCourseSlugs(orgId: string, learnerId: string, courseSlugs: readonly string[]): Promise<Set<string>> {
+    if (courseSlugs.length === 0) return new Set();
+    const rows = await this.enrollments
+      .find(
+        { orgId: new Types.ObjectId(orgId), learnerId: new Types.ObjectId(learnerId), courseSlug: { $in: [...courseSlugs] }, status: 'ACTIVE', completedAt: { $exists: true } },
+        { courseSlug: 1 },
+      )
+      .lean();
+    return new Set(rows.map((r) => r.courseSlug));
   }
 
   async markCompleted(orgId: string, learnerId: Types.ObjectId, courseSlug: string, at: Date): Promise<void> {

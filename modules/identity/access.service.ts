@@ -4,7 +4,7 @@ import { Types, type Model } from 'mongoose';
 import { CARE_TEAM_ROLES, Role, type Principal } from '../../src/auth/principal';
 import { Forbidden, NotFound } from '../../src/common/errors';
 import { AuditService } from '../audit/audit.service';
-import { activeScopes, decideAccess, REDISCLOSURE_NOTICE, RecordPart, type AccessDecision } from './policy/patient-access';
+import { activeScopes, decideAccess, FAMILY_CONSENTABLE_PARTS, REDISCLOSURE_NOTICE, RecordPart, type AccessDecision } from './policy/patient-access';
 import { Consent } from './schemas/consent.schema';
 import { FamilyLink } from './schemas/family-link.schema';
 import { UsersService, type UserSummary } from './users.service';
@@ -62,11 +62,7 @@ export class AccessService {
         throw new NotFound('That person');
       }
       if (!entry.decision.parts.has(part)) {
-        throw new Forbidden(
-          viewer.role === Role.FAMILY
-            ? "You can see this only while the patient's consent is active and covers it."
-            : 'You do not have permission to see these records.',
-        );
+        throw new Forbidden(refusal(viewer.role, part));
       }
       granted.push(entry);
     }
@@ -104,4 +100,16 @@ export class AccessService {
     }
     return result;
   }
+}
+
+/**
+ * Why a care-team member or family member was refused, in words they can act on.
+ * No consent can ever cover reflections, attempts or consents (patient-access.ts),
+ * so a family member is not sent to ask for one.
+ */
+function refusal(role: Role, part: RecordPart): string {
+  if (role !== Role.FAMILY) return 'You do not have permission to see these records.';
+  if (part === RecordPart.REFLECTIONS) return "Reflections are private: they are never shared with family members, whatever the patient's consent says.";
+  if (!FAMILY_CONSENTABLE_PARTS.has(part)) return 'This part of the record is never shared with family members.';
+  return "You can see this only while the patient's consent is active and covers it.";
 }

@@ -49,6 +49,9 @@ export class DashboardService {
       progressByLearnerCourse.get(key)!.set(row.lessonSlug, row);
     }
     const titles = new Map([...courses.values()].map((c) => [c.slug, c.title]));
+    // A prerequisite the learner is not enrolled in is still named by its title (one more query, only then).
+    const untitled = [...new Set([...courses.values()].flatMap((c) => c.prerequisites))].filter((slug) => !titles.has(slug));
+    if (untitled.length) for (const c of (await this.courses.currentCoursesBySlug(untitled)).values()) titles.set(c.slug, c.title);
     const completedByLearner = new Map<string, Set<string>>();
     for (const e of enrollments) {
       if (!e.completedAt) continue;

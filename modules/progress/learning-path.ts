@@ -52,6 +52,11 @@ export interface PathView {
   lessons: LessonView[];
   /** Courses that must be completed first, by title; empty when the course is open. */
   blockedBy: string[];
+  /**
+   * When the assigned lessons were all complete: the last of their completion times.
+   * Work finished before it was assigned keeps its real date this way.
+   */
+  completedAt?: Date;
 }
 
 export function lessonState(progress: PathProgress | undefined): LessonState {
@@ -107,7 +112,14 @@ export function describePath(
   let status: PathStatus = completedLessons === totalLessons && totalLessons > 0 ? 'COMPLETED' : started ? 'IN_PROGRESS' : 'NOT_STARTED';
   if (status !== 'COMPLETED' && enrollment.dueAt && enrollment.dueAt.getTime() < now.getTime()) status = 'OVERDUE';
   const nextLesson = counted.find((l) => l.state !== 'COMPLETED' && !l.locked);
-  return { status, percent, completedLessons, totalLessons, nextLesson, lessons, blockedBy };
+  const completedAt = status === 'COMPLETED' ? latest(counted.map((l) => progress.get(l.slug)?.completedAt)) : undefined;
+  return { status, percent, completedLessons, totalLessons, nextLesson, lessons, blockedBy, completedAt };
+}
+
+function latest(dates: ReadonlyArray<Date | null | undefined>): Date | undefined {
+  let result: Date | undefined;
+  for (const d of dates) if (d && (!result || d.getTime() > result.getTime())) result = d;
+  return result;
 }
 
 export interface CompletionRule {

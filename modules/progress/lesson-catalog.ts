@@ -11,6 +11,8 @@ export interface LessonMeta {
   audiences: readonly string[];
   sequence: string;
   requirePassedQuizzes: boolean;
+  /** Slugs of courses that must be completed before this lesson's course opens. */
+  prerequisites: readonly string[];
   /** Required lessons of the course before this one, in order (for IN_ORDER locks). */
   requiredBefore: ReadonlyArray<{ slug: string; title: string }>;
 }
@@ -45,6 +47,7 @@ export class LessonCatalog {
         audiences: course.audiences,
         sequence: course.sequence,
         requirePassedQuizzes: course.completion.requirePassedQuizzes,
+        prerequisites: [...course.prerequisites],
         requiredBefore: course.lessons.slice(0, Math.max(index, 0)).filter((l) => l.required).map((l) => ({ slug: l.slug, title: l.title })),
       };
     }

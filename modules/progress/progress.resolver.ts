@@ -81,7 +81,7 @@ export class ProgressResolver {
           dueAt: enrollment.dueAt,
           status: view.status as StaffCompliancePageModel['nodes'][number]['status'],
           percent: view.percent,
-          completedAt: enrollment.completedAt,
+          completedAt: enrollment.completedAt ?? view.completedAt,
         })),
       ),
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },

@@ -6,6 +6,7 @@ import { BadInput, isDuplicateKeyError, NotFound } from '../../src/common/errors
 import { audienceOf, CoursesService } from '../curriculum/courses.service';
 import { EnrollmentService } from '../enrollment/enrollment.service';
 import { LessonCatalog, type LessonMeta } from './lesson-catalog';
+import { PrerequisitesIncomplete } from './progress.errors';
 import { cappedSeconds, courseCompleted, lessonCompletes } from './learning-path';
 import { LessonProgress } from './schemas/lesson-progress.schema';
 
@@ -56,6 +57,8 @@ export class ProgressService {
 
   async record(learner: Principal, input: ProgressEventInput): Promise<{ progress: ProgressRow; duplicate: boolean }> {
     const meta = await this.lessonFor(learner, input.lessonId);
+    // Any event would start a course that is not open yet, so every event waits for the prerequisites.
+    await this.assertPrerequisitesMet(learner, meta.prerequisites);
     if (input.event === 'COMPLETED' && meta.sequence === 'IN_ORDER' && meta.requiredBefore.length > 0) {
       await this.assertUnlocked(learner, meta);
     }
@@ -146,9 +149,35 @@ export class ProgressService {
     if (missing) throw new BadInput(`This lesson unlocks after you finish "${missing.title}".`, { lockedBy: missing.slug });
   }
 
-  /** For the assessment module: a locked lesson's quiz cannot be started. */
+  /** For the assessment module: a locked lesson's quiz cannot be started (prerequisite courses first, then lesson order). */
   async assertLessonUnlocked(learner: Principal, lessonId: string): Promise<void> {
-    await this.assertUnlocked(learner, await this.lessonFor(learner, lessonId));
+    const meta = await this.lessonFor(learner, lessonId);
+    await this.assertPrerequisitesMet(learner, meta.prerequisites);
+    await this.assertUnlocked(learner, meta);
+  }
+
+  /**
+   * For the assessment module: a quiz cannot be submitted while its course waits for a
+   * prerequisite (an attempt opened before the prerequisite was added). Costs no command
+   * for a course without prerequisites once its lesson is cached.
+   */
+  async assertCourseOpen(learner: Principal, lessonId: string): Promise<void> {
+    await this.assertPrerequisitesMet(learner, (await this.lessonFor(learner, lessonId)).prerequisites);
+  }
+
+  /** Prerequisite courses the learner has not completed, with their titles; one query, two when some are missing. */
+  private async unmetPrerequisites(learner: Principal, prerequisites: readonly string[]): Promise<Array<{ slug: string; title: string }>> {
+    if (prerequisites.length === 0) return [];
+    const completed = await this.enrollments.completedCourseSlugs(learner.orgId, learner.userId, prerequisites);
+    const missing = prerequisites.filter((slug) => !completed.has(slug));
+    if (missing.length === 0) return [];
+    const courses = await this.courses.currentCoursesBySlug(missing);
+    return missing.map((slug) => ({ slug, title: courses.get(slug)?.title ?? slug }));
+  }
+
+  private async assertPrerequisitesMet(learner: Principal, prerequisites: readonly string[]): Promise<void> {
+    const missing = await this.unmetPrerequisites(learner, prerequisites);
+    if (missing.length > 0) throw new PrerequisitesIncomplete(missing);
   }
 
   /**
@@ -174,6 +203,8 @@ export class ProgressService {
   async evaluateCourse(learner: Principal, courseSlug: string, at: Date): Promise<boolean> {
     const course = await this.courses.currentCourse(courseSlug);
     if (!course) return false;
+    // A course still waiting for its prerequisites issues nothing, however its lessons got done.
+    if ((await this.unmetPrerequisites(learner, course.prerequisites)).length > 0) return false;
     const rows = await this.progress
       .find({ orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId), courseSlug }, PROJECTION)
       .lean<ProgressRow[]>();

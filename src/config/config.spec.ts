@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, parseDurationSeconds } from './config';
+import { ConfigError, loadConfig, parseDurationSeconds, servedBaseUrl } from './config';
 
 describe('configuration', () => {
   it('has working defaults for development', () => {
@@ -20,6 +20,24 @@ describe('configuration', () => {
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
+  });
+
+  it.each([
+    [{}, 'http://127.0.0.1:3000', true],
+    [{ PORT: '8080' }, 'http://127.0.0.1:8080', true],
+    [{ HOST: '0.0.0.0', PORT: '4000' }, 'http://127.0.0.1:4000', true],
+    [{ HOST: '::1', PORT: '4000' }, 'http://[::1]:4000', true],
+    [{ PORT: '8080', PUBLIC_BASE_URL: 'https://learn.example.org/' }, 'https://learn.example.org', false],
+  ])('PUBLIC_BASE_URL for %o is %s (follows the served address: %s)', (env, url, follows) => {
+    expect(loadConfig(env, () => 'secret')).toMatchObject({ publicBaseUrl: url, publicBaseUrlFromServer: follows });
+  });
+
+  it.each([
+    ['0.0.0.0', 0, 'http://127.0.0.1:0'],
+    ['::', 5000, 'http://[::1]:5000'],
+    ['waypoint.internal', 80, 'http://waypoint.internal:80'],
+  ])('serves %s:%d at %s', (host, port, url) => {
+    expect(servedBaseUrl(host, port)).toBe(url);
   });
 
   it.each([

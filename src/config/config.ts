@@ -26,7 +26,7 @@ const schema = z.object({
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100000).default(2000),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   IMPORT_CURRICULUM: z.enum(['true', 'false']).default('true'),
-  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+  PUBLIC_BASE_URL: z.string().url().optional(),
   SIGNING_KEY: z.string().trim().refine((v) => ed25519PrivateKeyPem(v) !== undefined, 'expected an Ed25519 private key: PKCS#8 PEM, or its DER bytes in base64').optional(),
 });
 
@@ -53,7 +53,13 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Import the bundled curriculum at start (idempotent). */
   importCurriculum: boolean;
+  /**
+   * Where people reach the service: PUBLIC_BASE_URL, or else the address the
+   * server actually listens on (filled in when it starts listening; see bootstrap.ts).
+   */
   publicBaseUrl: string;
+  /** true when PUBLIC_BASE_URL was not given, so publicBaseUrl follows the served address */
+  publicBaseUrlFromServer: boolean;
   credentials: {
     /** Ed25519 private key (PKCS#8 PEM) that signs completion records and badges. */
     signingKeyPem: string;
@@ -110,12 +116,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     graphql: { maxDepth: c.GRAPHQL_MAX_DEPTH, maxComplexity: c.GRAPHQL_MAX_COMPLEXITY },
     seedDemo: c.SEED_DEMO ? c.SEED_DEMO === 'true' : c.NODE_ENV === 'development',
     importCurriculum: c.IMPORT_CURRICULUM === 'true',
-    publicBaseUrl: c.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    publicBaseUrl: c.PUBLIC_BASE_URL ? c.PUBLIC_BASE_URL.replace(/\/$/, '') : servedBaseUrl(c.HOST, c.PORT),
+    publicBaseUrlFromServer: !c.PUBLIC_BASE_URL,
     credentials: {
       signingKeyPem: c.SIGNING_KEY ? ed25519PrivateKeyPem(c.SIGNING_KEY)! : developmentSigningKey(),
       signingKeyGenerated: !c.SIGNING_KEY,
     },
   };
+}
+
+/**
+ * The base URL of a server listening on host:port. A wildcard host (0.0.0.0, ::)
+ * is not an address anyone can open, so it becomes the loopback address; behind a
+ * proxy or on a network, PUBLIC_BASE_URL says the real one.
+ */
+export function servedBaseUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' || host === '[::]' ? '[::1]' : host;
+  const bracketed = reachable.includes(':') && !reachable.startsWith('[') ? `[${reachable}]` : reachable;
+  return `http://${bracketed}:${port}`;
 }
 
 function defaultSecret(): string {

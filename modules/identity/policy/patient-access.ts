@@ -37,6 +37,9 @@ const PARTS_BY_SCOPE: Record<ConsentScope, RecordPart[]> = {
   [ConsentScope.COMPLETIONS]: [RecordPart.PROFILE, RecordPart.COMPLETIONS],
 };
 
+/** The parts some consent scope can disclose to a family member; the rest never are. */
+export const FAMILY_CONSENTABLE_PARTS: ReadonlySet<RecordPart> = new Set(Object.values(PARTS_BY_SCOPE).flat());
+
 /** Records of patients and family members are clinical records: care-team reads of them are audited. */
 export function isClientRole(role: Role): boolean {
   return role === Role.PATIENT || role === Role.FAMILY;

@@ -125,7 +125,7 @@ export function toLearningItem({ enrollment, course, view }: LearningItem, showN
     nextLesson: view.nextLesson && lesson(view.nextLesson),
     lessons: view.lessons.map(lesson),
     blockedBy: view.blockedBy,
-    completedAt: enrollment.completedAt,
+    completedAt: enrollment.completedAt ?? view.completedAt,
   };
 }
 

@@ -1,0 +1,207 @@
+import { getModelToken } from '@nestjs/mongoose';
+import { Types, type Model } from 'mongoose';
+import { Role } from '../src/auth/principal';
+import { QuizAttempt } from '../modules/assessment/schemas/quiz-attempt.schema';
+import { Course } from '../modules/curriculum/schemas/curriculum.schemas';
+import { Enrollment } from '../modules/enrollment/schemas/enrollment.schemas';
+import { LessonProgress } from '../modules/progress/schemas/lesson-progress.schema';
+import { ProgressService } from '../modules/progress/progress.service';
+import { CompletionRecordsService } from '../modules/credentials/completion-records.service';
+import { errorCode, expectData, type TestApp } from './support/app';
+import { answerKey, answersFor, assessmentOps, bundledLessons, lessonOf, type BundledLesson } from './support/assessment-operations';
+import { credentialOps } from './support/credentials-operations';
+import { learningOps as ops, manyLearners, signInBulk } from './support/learning-operations';
+import { consentInput, invited, ops as identityOps, startClinic, type Member, type World } from './support/operations';
+
+/**
+ * Rules that broke in real use (issue 11): prerequisites that were shown but not
+ * enforced, due dates in the past, completion dates lost, the wrong words to family.
+ */
+let t: TestApp;
+let w: World;
+let lessons: BundledLesson[];
+const DAY = 86_400_000;
+const BLOCKED = 'relapse-prevention-skills';
+const PREREQUISITE = 'understanding-addiction';
+
+const model = <T>(name: string) => t.app.get<Model<T>>(getModelToken(name));
+
+beforeAll(async () => {
+  ({ t, w } = await startClinic('Rules Clinic'));
+  lessons = await bundledLessons(t);
+  // As in the report: a clinic re-imports with relapse-prevention-skills requiring understanding-addiction.
+  const current = await model<Course>(Course.name).findOne({ slug: BLOCKED }).sort({ version: -1 });
+  await model<Course>(Course.name).updateOne({ _id: current!._id }, { $set: { prerequisites: [PREREQUISITE] } });
+}, 60000);
+afterAll(() => t?.close());
+
+async function newPatient(): Promise<Member> {
+  const [id] = await manyLearners(t, w.orgId, Role.PATIENT, 1, w.clinician.id);
+  return signInBulk(t, id, Role.PATIENT);
+}
+
+/** What finishing the prerequisite course leaves behind: its enrollment marked complete. */
+async function completePrerequisite(learner: Member): Promise<void> {
+  expectData(await ops.enroll(t, learner.token, PREREQUISITE));
+  await model<Enrollment>(Enrollment.name).updateOne({ learnerId: new Types.ObjectId(learner.id), courseSlug: PREREQUISITE }, { $set: { completedAt: new Date() } });
+}
+
+function expectBlocked(res: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }): void {
+  expect(errorCode(res as never)).toBe('BAD_USER_INPUT');
+  expect(res.errors![0].message).toBe('This course opens after you complete "Understanding Addiction".');
+  expect(res.errors![0].extensions).toMatchObject({ blockedBy: ['Understanding Addiction'], prerequisites: [PREREQUISITE] });
+}
+
+describe('course prerequisites are enforced, not only shown', () => {
+  let learner: Member;
+  const first = () => lessonOf(lessons, BLOCKED, 'relapse-is-a-process');
+  beforeAll(async () => {
+    learner = await newPatient();
+    expectData(await ops.enroll(t, learner.token, BLOCKED));
+  });
+
+  it('the learner sees why the course is locked', async () => {
+    const item = expectData(await ops.myLearning(t, learner.token)).myLearning.find((i: { courseSlug: string }) => i.courseSlug === BLOCKED);
+    expect(item.blockedBy).toEqual(['Understanding Addiction']);
+    expect(item.lessons.every((l: { locked: boolean }) => l.locked)).toBe(true);
+  });
+
+  it.each(['STARTED', 'PROGRESS', 'COMPLETED'])('recordLessonProgress %s is refused with the reason', async (event) => {
+    expectBlocked(await ops.recordLessonProgress(t, learner.token, { lessonId: first().lessonId, event, positionPercent: 50 }));
+    const item = expectData(await ops.myLearning(t, learner.token)).myLearning.find((i: { courseSlug: string }) => i.courseSlug === BLOCKED);
+    expect(item).toMatchObject({ status: 'NOT_STARTED', completedLessons: 0 });
+  });
+
+  it('startQuizAttempt is refused with the reason', async () => {
+    expectBlocked(await assessmentOps.startQuizAttempt(t, learner.token, first().quizId));
+    expect(await model<QuizAttempt>(QuizAttempt.name).countDocuments({ learnerId: new Types.ObjectId(learner.id) })).toBe(0);
+  });
+
+  it('submitQuizAttempt is refused for an attempt opened before the course gained its prerequisite', async () => {
+    // Another learner, whose course is open, opens an attempt; it stands in for one opened before the re-import.
+    const open = await newPatient();
+    await completePrerequisite(open);
+    const attempt = expectData(await assessmentOps.startQuizAttempt(t, open.token, first().quizId)).startQuizAttempt;
+    await model<QuizAttempt>(QuizAttempt.name).updateOne({ _id: new Types.ObjectId(attempt.id) }, { $set: { learnerId: new Types.ObjectId(learner.id) } });
+
+    const answers = answersFor(attempt.questions, await answerKey(t, first().quizId));
+    expectBlocked(await assessmentOps.submitQuizAttempt(t, learner.token, attempt.id, answers));
+    const stored = await model<QuizAttempt>(QuizAttempt.name).findById(attempt.id).lean();
+    expect(stored!.status).toBe('IN_PROGRESS');
+  });
+
+  it('no completion record is issued for lessons done before the prerequisite was added', async () => {
+    const done = await newPatient();
+    const course = await model<Course>(Course.name).findOne({ slug: BLOCKED }).sort({ version: -1 }).lean();
+    const now = new Date();
+    await model<LessonProgress>(LessonProgress.name).insertMany(
+      course!.lessons.map((l) => ({
+        orgId: new Types.ObjectId(w.orgId),
+        learnerId: new Types.ObjectId(done.id),
+        courseSlug: BLOCKED,
+        lessonSlug: l.slug,
+        lessonId: l.lessonId,
+        positionPercent: 100,
+        secondsSpent: 600,
+        quizPassed: true,
+        quizScore: 1,
+        readCompletedAt: now,
+        completedAt: now,
+        startedAt: now,
+        updatedAt: now,
+        eventIds: [],
+      })),
+    );
+    const issued = await t.app.get(ProgressService).evaluateCourse({ userId: done.id, orgId: w.orgId, role: Role.PATIENT }, BLOCKED, now);
+    expect(issued).toBe(false);
+    expect(expectData(await credentialOps.myCompletionRecords(t, done.token)).myCompletionRecords.nodes).toEqual([]);
+  });
+
+  it('once the prerequisite is complete, the same learner moves on', async () => {
+    await completePrerequisite(learner);
+    const res = expectData(await ops.recordLessonProgress(t, learner.token, { lessonId: first().lessonId, event: 'COMPLETED' })).recordLessonProgress;
+    expect(res.status).toBe('AWAITING_QUIZ');
+    expect(expectData(await assessmentOps.startQuizAttempt(t, learner.token, first().quizId)).startQuizAttempt.number).toBe(1);
+  });
+});
+
+describe('due dates', () => {
+  const yesterday = () => new Date(Date.now() - DAY).toISOString();
+
+  it.each([
+    ['assignCourse', () => ops.assignCourse(t, w.clinician.token, { learnerId: w.patient.id, courseSlug: PREREQUISITE, dueAt: '2020-01-01T00:00:00.000Z' })],
+    ['assignCourse, yesterday', () => ops.assignCourse(t, w.clinician.token, { learnerId: w.patient.id, courseSlug: PREREQUISITE, dueAt: yesterday() })],
+    [
+      'assignCohort',
+      async () => {
+        const cohort = expectData(await ops.createCohort(t, w.clinician.token, 'Past due group', [w.patient.id])).createCohort;
+        return ops.assignCohort(t, w.clinician.token, { cohortId: cohort.id, courseSlug: PREREQUISITE, dueAt: yesterday() });
+      },
+    ],
+  ])('a past due date is refused by %s with BAD_USER_INPUT, and nothing is assigned', async (_label, call) => {
+    const res = await call();
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].message).toMatch(/is already past; choose a date after now/);
+    expect(res.errors?.[0].extensions?.field).toBe('dueAt');
+    expect(await model<Enrollment>(Enrollment.name).countDocuments({ learnerId: new Types.ObjectId(w.patient.id), courseSlug: PREREQUISITE })).toBe(0);
+  });
+
+  it('a future due date is accepted', async () => {
+    const dueAt = new Date(Date.now() + 7 * DAY).toISOString();
+    expect(expectData(await ops.assignCourse(t, w.clinician.token, { learnerId: w.patient.id, courseSlug: PREREQUISITE, dueAt })).assignCourse.dueAt).toBe(dueAt);
+  });
+});
+
+describe('staff compliance', () => {
+  it('shows the real completion date when the course was finished before it was assigned', async () => {
+    const [id] = await manyLearners(t, w.orgId, Role.STAFF, 1);
+    const member = await signInBulk(t, id, Role.STAFF);
+    const course = await model<Course>(Course.name).findOne({ slug: 'staff-onboarding' }).sort({ version: -1 }).lean();
+    // Finished on their own, before anyone assigned it: every lesson read, every quiz passed.
+    for (const lesson of course!.lessons) {
+      const lessonId = lesson.lessonId.toHexString();
+      expectData(await ops.recordLessonProgress(t, member.token, { lessonId, event: 'COMPLETED' }));
+      await t.app.get(ProgressService).recordQuizResult({ learner: { userId: id, orgId: w.orgId, role: Role.STAFF }, lessonId, passed: true, score: 1 });
+    }
+    const finished = await model<LessonProgress>(LessonProgress.name).find({ learnerId: new Types.ObjectId(id) }).lean();
+    const finishedAt = new Date(Math.max(...finished.map((p) => p.completedAt!.getTime()))).toISOString();
+
+    expectData(await ops.assignCourse(t, w.admin.token, { learnerId: id, courseSlug: 'staff-onboarding', dueInDays: 30 }));
+    const rows = expectData(await t.gql('{ staffCompliance(first: 100) { nodes { staff { id } courseSlug status completedAt } } }', {}, w.admin.token)).staffCompliance.nodes;
+    expect(rows.find((r: { staff: { id: string } }) => r.staff.id === id)).toMatchObject({ courseSlug: 'staff-onboarding', status: 'COMPLETED', completedAt: finishedAt });
+    const mine = expectData(await ops.myLearning(t, member.token)).myLearning[0];
+    expect(mine).toMatchObject({ status: 'COMPLETED', completedAt: finishedAt });
+  });
+});
+
+describe('family members and reflections', () => {
+  it('a family member with an active consent is told reflections are never shared', async () => {
+    const family = await invited(t, w.clinician, Role.FAMILY, 'Fran Family', w.patient.id);
+    expectData(await identityOps.grantFamilyConsent(t, w.patient.token, consentInput(family.id, { scopes: ['PROGRESS', 'COMPLETIONS'] })));
+    const res = await assessmentOps.reflections(t, family.token, { learnerId: w.patient.id });
+    expect(errorCode(res)).toBe('FORBIDDEN');
+    expect(res.errors?.[0].message).toBe("Reflections are private: they are never shared with family members, whatever the patient's consent says.");
+    expect(res.errors?.[0].message).not.toMatch(/consent is active and covers it/);
+  });
+
+  it('a family member without consent asking for progress is still told about consent', async () => {
+    const res = await ops.learnerProgress(t, w.family.token, w.patient.id);
+    expect(errorCode(res)).toBe('FORBIDDEN');
+    expect(res.errors?.[0].message).toMatch(/consent is active and covers it/);
+  });
+});
+
+describe('links follow the address actually served', () => {
+  it('without PUBLIC_BASE_URL, share links, certificates and badge ids use the port in use, not 3000', async () => {
+    expect(t.url).not.toBe('http://127.0.0.1:3000');
+    const { id } = await t.app.get(CompletionRecordsService).issue({ orgId: w.orgId, learnerId: w.patient.id, courseSlug: 'understanding-addiction', courseVersion: 1, completedAt: new Date() });
+    const share = expectData(await credentialOps.createCompletionShare(t, w.patient.token, id, new Date(Date.now() + 7 * DAY))).createCompletionShare;
+    expect(share.verifyUrl).toBe(`${t.url}/verify/${share.shareCode}`);
+    const [record] = expectData(await credentialOps.myCompletionRecords(t, w.patient.token)).myCompletionRecords.nodes;
+    expect(record.certificateUrl).toMatch(new RegExp(`^${t.url}/certificates/`));
+    const badge = expectData(await credentialOps.completionBadge(t, w.patient.token, id)).completionBadge;
+    expect(badge.keyUrl.startsWith(`${t.url}/`)).toBe(true);
+    const payload = JSON.parse(Buffer.from(badge.jwt.split('.')[1], 'base64url').toString());
+    expect(payload.issuer.id).toBe(`${t.url}/issuers/${w.orgId}`);
+  });
+});
