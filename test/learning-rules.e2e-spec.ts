@@ -2,6 +2,7 @@ import { getModelToken } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { Role } from '../src/auth/principal';
 import { QuizAttempt } from '../modules/assessment/schemas/quiz-attempt.schema';
+import { CoursesService } from '../modules/curriculum/courses.service';
 import { Course } from '../modules/curriculum/schemas/curriculum.schemas';
 import { Enrollment } from '../modules/enrollment/schemas/enrollment.schemas';
 import { LessonProgress } from '../modules/progress/schemas/lesson-progress.schema';
@@ -188,6 +189,31 @@ describe('family members and reflections', () => {
     const res = await ops.learnerProgress(t, w.family.token, w.patient.id);
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(res.errors?.[0].message).toMatch(/consent is active and covers it/);
+  });
+});
+
+describe('the safety screen hears relapse talk', () => {
+  it('a learner who writes about using gets a supportive answer, and the reflection goes to the top of the review queue', async () => {
+    const [writer, calm] = [await newPatient(), await newPatient()];
+    const { lessonId } = lessonOf(lessons, 'understanding-addiction', 'what-addiction-is');
+    const found = await t.app.get(CoursesService).lessonWithCourse(lessonId);
+    const promptId = found!.lesson.reflectionPrompts[0].id;
+    expectData(await assessmentOps.submitReflection(t, calm.token, { lessonId, promptId, text: 'I walk the dog when work gets stressful.' }));
+    const saved = expectData(await assessmentOps.submitReflection(t, writer.token, { lessonId, promptId, text: 'I relapsed last night. I used heroin after my shift.' })).submitReflection;
+    expect(saved.safety).toMatchObject({ flagged: true, categories: ['RELAPSE'] });
+    expect(saved.safety.message).toMatch(/Thank you for being honest/);
+    expect(saved.safety.message).not.toMatch(/988/);
+    const queue = expectData(await assessmentOps.reflectionReviewQueue(t, w.clinician.token)).reflectionReviewQueue.nodes;
+    expect(queue[0]).toMatchObject({ id: saved.reflection.id, flagged: true, flagReasons: ['RELAPSE'] });
+  });
+
+  it('self-harm keeps the crisis answer', async () => {
+    const writer = await newPatient();
+    const { lessonId } = lessonOf(lessons, 'understanding-addiction', 'what-addiction-is');
+    const promptId = (await t.app.get(CoursesService).lessonWithCourse(lessonId))!.lesson.reflectionPrompts[0].id;
+    const saved = expectData(await assessmentOps.submitReflection(t, writer.token, { lessonId, promptId, text: 'I relapsed and I want to die.' })).submitReflection;
+    expect(saved.safety.categories).toEqual(['SELF_HARM', 'RELAPSE']);
+    expect(saved.safety.message).toMatch(/call or text 988/);
   });
 });
 

@@ -10,7 +10,7 @@ import { AccessService } from '../identity/access.service';
 import { decideAccess, RecordPart } from '../identity/policy/patient-access';
 import { MAX_REFLECTION_LENGTH } from './dto/assessment.inputs';
 import type { RiskCategory } from './safety/risk-phrases';
-import { flaggedMessage, REFLECTION_SAVED_MESSAGE, screenText } from './safety/safety-screen';
+import { screenMessage, screenText } from './safety/safety-screen';
 import { MAX_REFLECTION_VERSIONS, Reflection } from './schemas/reflection.schema';
 
 export interface ReflectionSafety {
@@ -84,7 +84,7 @@ export class ReflectionsService {
       safety: {
         flagged: screen.flagged,
         categories: screen.categories,
-        message: screen.flagged ? flaggedMessage(screen.categories) : REFLECTION_SAVED_MESSAGE,
+        message: screenMessage(screen.categories),
         crisisResources: [...CRISIS_RESOURCES],
       },
     };

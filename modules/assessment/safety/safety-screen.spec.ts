@@ -1,7 +1,7 @@
 import { RISK_PHRASES, RiskCategory } from './risk-phrases';
-import { compilePhrase, flaggedMessage, normalizeForScreen, screenText } from './safety-screen';
+import { compilePhrase, flaggedMessage, normalizeForScreen, screenMessage, screenText } from './safety-screen';
 
-const { SELF_HARM, OVERDOSE, INTENT_TO_USE, CRISIS } = RiskCategory;
+const { SELF_HARM, OVERDOSE, INTENT_TO_USE, CRISIS, RECENT_USE, RELAPSE, CRAVING } = RiskCategory;
 
 describe('safety screen: must flag', () => {
   it.each<[string, RiskCategory[]]>([
@@ -34,6 +34,11 @@ describe('safety screen: must flag', () => {
     // Judgment call (docs/decisions.md): past tense is not understood, and a calm sentence costs a clinician a minute.
     ['I used to feel hopeless but now I have hope', [CRISIS]],
     ['I feel hopeless and I want to end my life', [SELF_HARM, CRISIS]],
+    // The sentences from the report that used to pass unflagged.
+    ["I've been thinking about using again", [CRAVING]],
+    ['I relapsed last night', [RELAPSE]],
+    ['I used heroin yesterday', [RECENT_USE]],
+    ['I keep craving a drink', [CRAVING]],
   ])('%j → %j', (text, categories) => {
     expect(screenText(text)).toEqual({ flagged: true, categories });
   });
@@ -59,6 +64,9 @@ describe('safety screen: must not flag', () => {
     'I feel safe at home now.',
     'I added my sponsor as my emergency contact.',
     'I already have a sponsor and a home group.',
+    "I haven't used in 90 days.",
+    'I slipped on the ice walking to group.',
+    "I'm craving pizza after that shift.",
   ])('%j', (text) => {
     expect(screenText(text)).toEqual({ flagged: false, categories: [] });
   });
@@ -86,5 +94,22 @@ describe('phrase list', () => {
     expect(message).toMatch(/988/);
     expect(message).toMatch(/911/);
     expect(flaggedMessage([OVERDOSE])).toMatch(/naloxone/);
+  });
+
+  it('use, relapse and craving alone get the supportive answer, without the crisis line', () => {
+    for (const categories of [[RECENT_USE], [RELAPSE], [CRAVING], [RECENT_USE, RELAPSE]]) {
+      const message = screenMessage(categories);
+      expect(message).toMatch(/Thank you for being honest/);
+      expect(message).toMatch(/not monitored around the clock/);
+      expect(message).toMatch(/1-800-662-4357/);
+      expect(message).not.toMatch(/988|hurting yourself/);
+    }
+    expect(screenMessage([RELAPSE])).toMatch(/do not use alone/);
+    expect(screenMessage([CRAVING])).not.toMatch(/do not use alone/);
+  });
+
+  it.each([[[SELF_HARM, RELAPSE]], [[OVERDOSE, RECENT_USE]], [[CRISIS, CRAVING]], [[INTENT_TO_USE]]])('%j keeps the crisis path', (categories) => {
+    expect(screenMessage(categories)).toBe(flaggedMessage(categories));
+    expect(screenMessage(categories)).toMatch(/988/);
   });
 });

@@ -1,4 +1,4 @@
-import { RISK_PHRASES, RiskCategory } from './risk-phrases';
+import { RISK_PHRASES, RiskCategory, SUPPORT_CATEGORIES } from './risk-phrases';
 
 /** Whole-word spellings unified before matching, so the phrase list needs one form of each. */
 const NORMALIZE: ReadonlyArray<[RegExp, string]> = [
@@ -10,13 +10,17 @@ const NORMALIZE: ReadonlyArray<[RegExp, string]> = [
   [/ (didnt|did not) /g, " didn't "],
   [/ (doesnt|does not) /g, " doesn't "],
   [/ (ive|i have) /g, " i've "],
+  [/ (havent|have not) /g, " haven't "],
+  [/ (hasnt|has not) /g, " hasn't "],
+  [/ (hadnt|had not) /g, " hadn't "],
+  [/ (wasnt|was not) /g, " wasn't "],
   [/ gonna /g, ' going to '],
   [/ (gunna|finna) /g, ' going to '],
   [/ wanna /g, ' want to '],
   [/ gotta /g, ' have to '],
 ];
 
-const NEGATIONS = ['not', 'never', "don't", "won't", "didn't", "doesn't", "can't"];
+const NEGATIONS = ['not', 'never', "don't", "won't", "didn't", "doesn't", "can't", "haven't", "hasn't", "hadn't", "wasn't"];
 
 /**
  * Lower-cases, straightens quotes, turns clause punctuation into a "." token
@@ -114,7 +118,27 @@ export const REFLECTION_SAVED_MESSAGE =
   'Saved. Your care team reads reflections later; they are not monitored around the clock. ' +
   'If you are in crisis, call or text 988, or call 911 if you are in danger.';
 
-/** Said at once when the screen flags a reflection, with the crisis resources beside it. */
+/**
+ * Said when the only concern is use, a relapse or a craving: warm, practical and not
+ * alarmed (no crisis line; the crisis resources are still listed beside it).
+ */
+export function supportMessage(categories: readonly RiskCategory[]): string {
+  const used = categories.includes(RiskCategory.RECENT_USE) || categories.includes(RiskCategory.RELAPSE);
+  return (
+    'Thank you for being honest. Cravings, slips and setbacks are part of many recoveries, and writing about them is a real step. ' +
+    'Your care team will read this first when they next review reflections, but answers are not monitored around the clock. ' +
+    'If you want to talk sooner, reach out to your counselor, your sponsor or someone you trust, or call the free SAMHSA helpline at 1-800-662-4357, any time.' +
+    (used ? ' After a break, your body can handle less than before: if you use, do not use alone, and keep naloxone nearby.' : '')
+  );
+}
+
+/** The message for a screen result: support for use, relapse and craving alone; the crisis path for anything else. */
+export function screenMessage(categories: readonly RiskCategory[]): string {
+  if (categories.length === 0) return REFLECTION_SAVED_MESSAGE;
+  return categories.every((c) => SUPPORT_CATEGORIES.has(c)) ? supportMessage(categories) : flaggedMessage(categories);
+}
+
+/** Said at once when the screen flags a reflection with a crisis category, with the crisis resources beside it. */
 export function flaggedMessage(categories: readonly RiskCategory[]): string {
   const overdose = categories.includes(RiskCategory.OVERDOSE)
     ? ' If someone may have overdosed, call 911 now and give naloxone if you have it.'
