@@ -80,7 +80,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** `npm run db:embedded` as a child process; resolves with its URI. */
 function startEngine(): Promise<{ uri: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src/database/embedded/standalone.ts'), '--port', '0'], {
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(ROOT, 'packages/embedded-mongodb/src/standalone.ts'), '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },

@@ -2,7 +2,7 @@ import { request } from 'node:https';
 import { DryMongoBinary, MongoMemoryServer } from 'mongodb-memory-server-core';
 import { MongoBinaryDownloadUrl } from 'mongodb-memory-server-core/lib/util/MongoBinaryDownloadUrl';
 import type { AppConfig } from '../config/config';
-import { startEmbeddedMongo } from './embedded';
+import { startEmbeddedMongo } from '@waypoint/embedded-mongodb';
 
 export type DatabaseBackend = 'uri' | 'memory-server' | 'embedded';
 

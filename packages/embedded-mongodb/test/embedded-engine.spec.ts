@@ -7,7 +7,7 @@ import net from 'node:net';
 import { BSON, Long, MongoClient } from 'mongodb';
 
 const { serialize, deserialize } = BSON;
-import { type EmbeddedMongo, startEmbeddedMongo } from '../../src/database/embedded';
+import { type EmbeddedMongo, startEmbeddedMongo } from '../src';
 import { errorOf } from './support';
 
 const OP_REPLY = 1;

@@ -1,5 +1,5 @@
 import mongoose, { type Connection, Schema, Types } from 'mongoose';
-import { testDatabase } from '../support/test-database';
+import { testDatabase } from './support';
 
 describe('conformance: Mongoose', () => {
   let connection: Connection;

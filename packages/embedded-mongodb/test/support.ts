@@ -1,5 +1,5 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { type Collection, type Db, MongoClient, type MongoClientOptions } from 'mongodb';
-import { testDatabase } from '../support/test-database';
 
 /**
  * Test documents use all sorts of `_id` types and shapes, which the driver's schema
@@ -15,9 +15,18 @@ export interface Conn {
   coll(name: string): Collection<AnyDoc>;
 }
 
+/** Where a test file's data lives: the run's server (test/global-setup.ts), a database of its own. */
+export function testDatabase(): { uri: string; dbName: string } {
+  const uri = process.env.EMBEDDED_MONGODB_TEST_URI;
+  if (!uri) throw new Error('EMBEDDED_MONGODB_TEST_URI is not set: run the tests through Jest, whose global setup starts the server.');
+  const file = expect.getState().testPath ?? 'unknown';
+  const tag = createHash('sha1').update(file).digest('hex').slice(0, 8);
+  return { uri, dbName: `test_${tag}_${randomBytes(3).toString('hex')}` };
+}
+
 /**
- * One client and one database per test file (dropped afterwards), against whichever
- * server the test harness resolved: a real MongoDB or the embedded engine.
+ * One client and one database per test file (dropped afterwards), against the run's
+ * server: the embedded engine, or a real MongoDB when MONGODB_URI names one.
  */
 export function useDatabase(options: MongoClientOptions = {}): Conn {
   const conn = { coll: (name: string) => conn.db.collection<AnyDoc>(name) } as Conn;

@@ -1,0 +1,3 @@
+export default async function globalTeardown(): Promise<void> {
+  await globalThis.__EMBEDDED_MONGODB_TEST_ENGINE__?.stop();
+}
