@@ -1,5 +1,5 @@
-import { Controller, Get, Header, Param, Query, Req, StreamableFile } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { Controller, Get, Header, Param, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentUser, Public, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
@@ -9,6 +9,7 @@ import { CompletionRecordsService } from './completion-records.service';
 import { CompletionSharesService } from './completion-shares.service';
 import { CompletionRecordFilter } from './dto/credentials.inputs';
 import { SIGNING_KEY_PATH, SigningKeyService } from './signing/signing-key.service';
+import { verificationPage, VERIFY_PAGE_HEADERS, wantsHtml } from './verification-page';
 
 /**
  * The credentials endpoints that are files or links rather than GraphQL:
@@ -58,11 +59,32 @@ export class CredentialsController {
     return this.certificates.issuer(orgId);
   }
 
-  /** Where a certificate's QR code leads: the same answer as the verifyCompletion query. */
+  /**
+   * Where a certificate's QR code leads. A browser (Accept: text/html) gets a page with
+   * a form to type a share code; anything else gets JSON. `/verify?code=` is the form's
+   * submission and answers as `/verify/:code` does.
+   */
+  @Public()
+  @Get('verify')
+  @Header('cache-control', 'no-store')
+  async verifyForm(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Query('code') code?: unknown) {
+    const typed = typeof code === 'string' && code.trim() ? code : undefined;
+    if (typed) return this.verify(req, reply, typed);
+    if (wantsHtml(req.headers.accept)) return this.html(reply, verificationPage());
+    return { message: 'Send a share code: GET /verify/<code>, or the verifyCompletion query.' };
+  }
+
+  /** The same answer as the verifyCompletion query, as JSON or as the page. */
   @Public()
   @Get('verify/:code')
   @Header('cache-control', 'no-store')
-  verify(@Param('code') code: string) {
-    return this.shares.verify(code.slice(0, 100));
+  async verify(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Param('code') code: string) {
+    const result = await this.shares.verify(code.slice(0, 100));
+    return wantsHtml(req.headers.accept) ? this.html(reply, verificationPage(result)) : result;
+  }
+
+  private html(reply: FastifyReply, page: string): string {
+    void reply.headers(VERIFY_PAGE_HEADERS);
+    return page;
   }
 }
