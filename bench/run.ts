@@ -23,6 +23,7 @@ import { loadConfig, type AppConfig } from '../src/config/config';
 import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { Role, type AccessTokenClaims } from '../src/auth/principal';
 import { mountFloors, principals, type Floors } from './floors';
+import { G0Interceptor, RECORD_HEADER, REPLAY_HEADER } from './g0';
 import { generate, parseSize, sizeLabel, type Fixture } from './generate';
 import type { LoadJob, LoadResult } from './load-worker';
 import { caseloadScenario, EVENT_ID_PLACEHOLDER, LIST_SIZES, SCENARIOS, staffComplianceScenario, type Caller, type Scenario } from './scenarios';
@@ -33,7 +34,7 @@ const RESULTS = path.join(__dirname, 'RESULTS.md');
 const MONITORING = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'saslStart', 'saslContinue', 'buildInfo']);
 const SEED = 42;
 
-type Variant = 'F0' | 'F1' | 'G1';
+type Variant = 'F0' | 'G0' | 'F1' | 'G1';
 
 interface Options {
   sizes: number[];
@@ -52,6 +53,10 @@ interface Row {
   p50: number;
   p99: number;
   cmds: number;
+  /** CPU time of this process (the app and the floors) per request, µs. */
+  cpu: number;
+  /** CPU time of the database engine's process per request, µs (embedded engine only). */
+  dbCpu?: number;
   /** Commands per request by name, e.g. `find 3.00, getMore 0.18`. */
   names?: string;
   invalid?: string;
@@ -98,6 +103,34 @@ function startEngine(): Promise<{ uri: string; child: ChildProcess }> {
   });
 }
 
+/**
+ * CPU time (user + system, µs) a child process has used so far, from
+ * /proc/<pid>/stat; undefined where there is no /proc (or no child: MONGODB_URI).
+ */
+function childCpu(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU used by this process (which serves the app and the floors) and by the engine, in µs. */
+function cpuNow(enginePid: number | undefined): { app: number; db?: number } {
+  const u = process.cpuUsage();
+  return { app: u.user + u.system, db: childCpu(enginePid) };
+}
+
 class Load {
   private readonly worker = fork(path.join(__dirname, 'load-worker.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only'], cwd: ROOT });
 
@@ -136,6 +169,8 @@ class Meter {
 
 interface Harness {
   app: NestFastifyApplication;
+  g0: G0Interceptor;
+  enginePid?: number;
   db: Db;
   url: string;
   fixture: Fixture;
@@ -145,7 +180,7 @@ interface Harness {
   close(): Promise<void>;
 }
 
-async function prepare(uri: string, learners: number, scenarios: Scenario[]): Promise<Harness> {
+async function prepare(uri: string, enginePid: number | undefined, learners: number, scenarios: Scenario[]): Promise<Harness> {
   const dbName = `waypoint_bench_${sizeLabel(learners)}`;
   const config: AppConfig = loadConfig({
     NODE_ENV: 'development',
@@ -163,7 +198,8 @@ async function prepare(uri: string, learners: number, scenarios: Scenario[]): Pr
   if (!reuse) await admin.db(dbName).dropDatabase();
   await admin.close();
 
-  const app = await createApp(config, pino({ level: 'silent' }), { backend: 'uri', uri, reason: 'benchmark', stop: async () => undefined }, dbName);
+  const g0 = new G0Interceptor();
+  const app = await createApp(config, pino({ level: 'silent' }), { backend: 'uri', uri, reason: 'benchmark', stop: async () => undefined }, dbName, (a) => a.useGlobalInterceptors(g0));
   const connection = app.get<Connection>(getConnectionToken());
   const client = connection.getClient();
   const db = client.db(dbName);
@@ -205,25 +241,29 @@ async function prepare(uri: string, learners: number, scenarios: Scenario[]): Pr
     const claims: AccessTokenClaims = { sub: p.userId, org: p.orgId, role: p.role };
     tokens[caller] = await jwt.signAsync(claims, { expiresIn: 4 * 3600, issuer: 'waypoint', audience: 'waypoint-api', algorithm: 'HS256' });
   }
-  return { app, db, url, fixture, floors, meter, tokens, close: () => app.close() };
+  return { app, g0, enginePid, db, url, fixture, floors, meter, tokens, close: () => app.close() };
 }
 
 function requestFor(h: Harness, scenario: Scenario, variant: Variant): LoadJob & { path: string } {
   const body = JSON.stringify({ query: scenario.query, variables: scenario.variables(h.fixture) });
-  const path = variant === 'G1' ? '/graphql' : `/bench/${variant.toLowerCase()}/${encodeURIComponent(scenario.name)}`;
+  const graphql = variant === 'G1' || variant === 'G0';
+  const path = graphql ? '/graphql' : `/bench/${variant.toLowerCase()}/${encodeURIComponent(scenario.name)}`;
+  const headers: Record<string, string> = graphql ? { authorization: `Bearer ${h.tokens[scenario.caller]}` } : {};
+  if (variant === 'G0') headers[REPLAY_HEADER] = scenario.name;
   return {
     path,
     url: h.url + path,
     body,
-    headers: variant === 'G1' ? { authorization: `Bearer ${h.tokens[scenario.caller]}` } : {},
+    headers,
     seconds: 0,
     connections: 1,
     uniqueIds: Boolean(scenario.mutation),
   };
 }
 
-async function once(h: Harness, scenario: Scenario, variant: Variant): Promise<{ text: string; commands: number }> {
+async function once(h: Harness, scenario: Scenario, variant: Variant, extraHeaders: Record<string, string> = {}): Promise<{ text: string; commands: number }> {
   const job = requestFor(h, scenario, variant);
+  Object.assign(job.headers, extraHeaders);
   const body = job.body.split(EVENT_ID_PLACEHOLDER).join(`bench-check-${randomBytes(8).toString('hex')}`);
   const before = h.meter.commands;
   const res = await fetch(job.url, { method: 'POST', headers: { 'content-type': 'application/json', ...job.headers }, body });
@@ -251,10 +291,14 @@ async function settle(meter: Meter): Promise<void> {
 async function validate(h: Harness, scenario: Scenario): Promise<string | undefined> {
   try {
     await once(h, scenario, 'G1'); // warm caches (lesson catalog, course reads) before comparing
-    const g1 = await once(h, scenario, 'G1');
+    const g1 = await once(h, scenario, 'G1', { [RECORD_HEADER]: scenario.name });
     const g1Body = JSON.parse(g1.text) as { data?: Record<string, unknown>; errors?: unknown[] };
     if (g1Body.errors?.length) return `G1 errors: ${JSON.stringify(g1Body.errors).slice(0, 300)}`;
     h.floors.f0.set(scenario.name, Buffer.from(g1.text));
+    if (!h.g0.has(scenario.name)) return 'G0: the root resolver was not recorded';
+    const g0 = await once(h, scenario, 'G0');
+    if (g0.text !== g1.text) return 'G0 body differs from G1';
+    if (g0.commands !== 0) return `G0 sent ${g0.commands} database commands`;
     const f1Body = JSON.parse((await once(h, scenario, 'F1')).text) as { data?: Record<string, unknown> };
     const f0Text = (await once(h, scenario, 'F0')).text;
     if (f0Text !== g1.text) return 'F0 body differs from G1';
@@ -276,25 +320,40 @@ async function measure(h: Harness, load: Load, options: Options, scenario: Scena
   const invalid = await validate(h, scenario);
   if (invalid) {
     log(`${scenario.name}: INVALID: ${invalid}`);
-    return variants.map((variant) => ({ scenario: scenario.name, variant, rps: 0, p50: 0, p99: 0, cmds: 0, invalid }));
+    return variants.map((variant) => ({ scenario: scenario.name, variant, rps: 0, p50: 0, p99: 0, cmds: 0, cpu: 0, invalid }));
   }
   const job = (variant: Variant, seconds: number): LoadJob => ({ ...requestFor(h, scenario, variant), seconds, connections: options.connections });
   for (const variant of variants) await load.run(job(variant, options.warmup));
   await settle(h.meter);
-  const samples = new Map<Variant, Array<LoadResult & { commands: number; responses: number; errorResponses: number; names: Map<string, number> }>>(variants.map((v) => [v, []]));
+  const samples = new Map<Variant, Sample[]>(variants.map((v) => [v, []]));
   for (let round = 0; round < options.rounds; round++) {
     // Interleaved, rotating the order each round so no variant always runs first.
     const order = variants.map((_, i) => variants[(i + round) % variants.length]);
-    for (const variant of order) {
-      h.meter.reset();
-      const result = await load.run(job(variant, options.seconds));
-      await settle(h.meter);
-      samples.get(variant)!.push({ ...result, commands: h.meter.commands, responses: h.meter.responses, errorResponses: h.meter.errorResponses, names: new Map(h.meter.names) });
-    }
+    for (const variant of order) samples.get(variant)!.push(await sampleRound(h, load, job(variant, options.seconds)));
   }
   const rows = variants.map((variant) => summarize(scenario.name, variant, samples.get(variant)!));
-  for (const r of rows) log(`${r.scenario} ${r.variant}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.cmds.toFixed(2)} cmds/req (${r.names})${r.invalid ? ` INVALID: ${r.invalid}` : ''}`);
+  for (const r of rows) log(`${r.scenario} ${r.variant}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.cmds.toFixed(2)} cmds/req (${r.names}), CPU µs/req app ${r.cpu.toFixed(0)}, db ${r.dbCpu?.toFixed(0) ?? '?'}${r.invalid ? ` INVALID: ${r.invalid}` : ''}`);
   return rows;
+}
+
+type Sample = LoadResult & { commands: number; responses: number; errorResponses: number; names: Map<string, number>; cpu: number; dbCpu?: number };
+
+/** One measured round: the load, then the commands and the CPU time (this process and the engine's) it caused. */
+async function sampleRound(h: Harness, load: Load, job: LoadJob): Promise<Sample> {
+  h.meter.reset();
+  const before = cpuNow(h.enginePid);
+  const result = await load.run(job);
+  await settle(h.meter);
+  const after = cpuNow(h.enginePid);
+  return {
+    ...result,
+    commands: h.meter.commands,
+    responses: h.meter.responses,
+    errorResponses: h.meter.errorResponses,
+    names: new Map(h.meter.names),
+    cpu: after.app - before.app,
+    dbCpu: after.db !== undefined && before.db !== undefined ? after.db - before.db : undefined,
+  };
 }
 
 const SUBMIT_FIELDS = 'id status score passed feedback { questionId correct } standing { gradingMethod score passed attemptsUsed attemptsRemaining }';
@@ -339,7 +398,7 @@ async function measureSubmit(h: Harness, load: Load, options: Options): Promise<
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   log(`submitQuizAttempt: opened ${opened.length} attempts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const fail = (invalid: string): Row[] => (['F0', 'F1', 'G1'] as Variant[]).map((variant) => ({ scenario: 'submitQuizAttempt', variant, rps: 0, p50: 0, p99: 0, cmds: 0, invalid }));
+  const fail = (invalid: string): Row[] => (['F0', 'F1', 'G1'] as Variant[]).map((variant) => ({ scenario: 'submitQuizAttempt', variant, rps: 0, p50: 0, p99: 0, cmds: 0, cpu: 0, invalid }));
   if (opened.length < needed) return fail(`could open only ${opened.length} of ${needed} attempts`);
 
   const keyed = new Map<string, Array<{ id: string; options: Array<{ id: string; correct: boolean }> }>>();
@@ -381,23 +440,21 @@ async function measureSubmit(h: Harness, load: Load, options: Options): Promise<
   await load.run({ ...f0Job, seconds: options.warmup });
   await load.run(g1Job(warm));
   await settle(h.meter);
-  const samples: Record<'F0' | 'G1', Array<LoadResult & { commands: number; responses: number; errorResponses: number; names: Map<string, number> }>> = { F0: [], G1: [] };
+  const samples: Record<'F0' | 'G1', Sample[]> = { F0: [], G1: [] };
   for (let round = 0; round < options.rounds; round++) {
     for (const variant of round % 2 ? (['G1', 'F0'] as const) : (['F0', 'G1'] as const)) {
-      h.meter.reset();
-      const result = await load.run(variant === 'F0' ? f0Job : g1Job(perRound));
-      await settle(h.meter);
-      samples[variant].push({ ...result, commands: h.meter.commands, responses: h.meter.responses, errorResponses: h.meter.errorResponses, names: new Map(h.meter.names) });
+      samples[variant].push(await sampleRound(h, load, variant === 'F0' ? f0Job : g1Job(perRound)));
     }
   }
   const rows = (['F0', 'G1'] as const).map((variant) => summarize('submitQuizAttempt', variant, samples[variant]));
-  rows.splice(1, 0, { scenario: 'submitQuizAttempt', variant: 'F1', rps: 0, p50: 0, p99: 0, cmds: 0, note: 'no F1 floor (grading not re-implemented by hand)' });
-  for (const r of rows) if (!r.note) log(`${r.scenario} ${r.variant}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.cmds.toFixed(2)} cmds/req (${r.names})${r.invalid ? ` INVALID: ${r.invalid}` : ''}`);
+  rows.splice(1, 0, { scenario: 'submitQuizAttempt', variant: 'F1', rps: 0, p50: 0, p99: 0, cmds: 0, cpu: 0, note: 'no F1 floor (grading not re-implemented by hand)' });
+  for (const r of rows) if (!r.note) log(`${r.scenario} ${r.variant}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.cmds.toFixed(2)} cmds/req (${r.names}), CPU µs/req app ${r.cpu.toFixed(0)}, db ${r.dbCpu?.toFixed(0) ?? '?'}${r.invalid ? ` INVALID: ${r.invalid}` : ''}`);
   return rows;
 }
 
-function summarize(scenario: string, variant: Variant, s: Array<LoadResult & { commands: number; responses: number; errorResponses: number; names: Map<string, number> }>): Row {
+function summarize(scenario: string, variant: Variant, s: Sample[]): Row {
   const responses = s.reduce((a, x) => a + x.responses, 0);
+  const dbCpu = s.every((x) => x.dbCpu !== undefined) ? s.reduce((a, x) => a + x.dbCpu!, 0) : undefined;
   const failures = s.reduce((a, x) => a + x.errors + x.non2xx + x.errorResponses, 0);
   const names = new Map<string, number>();
   for (const x of s) for (const [n, c] of x.names) names.set(n, (names.get(n) ?? 0) + c);
@@ -408,27 +465,33 @@ function summarize(scenario: string, variant: Variant, s: Array<LoadResult & { c
     p50: median(s.map((x) => x.p50)),
     p99: median(s.map((x) => x.p99)),
     cmds: responses ? s.reduce((a, x) => a + x.commands, 0) / responses : 0,
+    // Summed over the rounds, per request the server started in them (the same window as the commands).
+    cpu: responses ? s.reduce((a, x) => a + x.cpu, 0) / responses : 0,
+    dbCpu: responses && dbCpu !== undefined ? dbCpu / responses : undefined,
     names: [...names].sort().map(([n, c]) => `${n} ${(c / Math.max(responses, 1)).toFixed(2)}`).join(', '),
     invalid: failures ? `${failures} failed or errored responses under load` : undefined,
   };
 }
 
 function mainTable(rows: Row[]): string {
-  const lines = ['| scenario | variant | req/s | p50 ms | p99 ms | cmds/req | req/s ÷ F1 | req/s ÷ F0 | p99 ÷ F1 p99 |', '|---|---|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| scenario | variant | req/s | p50 ms | p99 ms | cmds/req | req/s ÷ F1 | req/s ÷ F0 | p99 ÷ F1 p99 | app CPU µs/req | app CPU ÷ F1 | db CPU µs/req |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const r of rows) {
     const f1 = rows.find((x) => x.scenario === r.scenario && x.variant === 'F1');
     const f0 = rows.find((x) => x.scenario === r.scenario && x.variant === 'F0');
     if (r.note) {
-      lines.push(`| ${r.scenario} | ${r.variant} | ${r.note} | | | | | | |`);
+      lines.push(`| ${r.scenario} | ${r.variant} | ${r.note} | | | | | | | | | |`);
       continue;
     }
     if (r.invalid) {
-      lines.push(`| ${r.scenario} | ${r.variant} | INVALID: ${r.invalid.replace(/\|/g, '/')} | | | | | | |`);
+      lines.push(`| ${r.scenario} | ${r.variant} | INVALID: ${r.invalid.replace(/\|/g, '/')} | | | | | | | | | |`);
       continue;
     }
     const ratio = (a: number, b?: number) => (b ? (a / b).toFixed(2) : '–');
     lines.push(
-      `| ${r.scenario} | ${r.variant} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cmds.toFixed(2)} | ${ratio(r.rps, f1?.rps)} | ${ratio(r.rps, f0?.rps)} | ${r.variant === 'F0' ? '–' : ratio(r.p99, f1?.p99)} |`,
+      `| ${r.scenario} | ${r.variant} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cmds.toFixed(2)} | ${ratio(r.rps, f1?.rps)} | ${ratio(r.rps, f0?.rps)} | ${r.variant === 'F0' ? '–' : ratio(r.p99, f1?.p99)} | ${r.cpu.toFixed(0)} | ${ratio(r.cpu, f1?.cpu)} | ${r.dbCpu === undefined ? '–' : r.dbCpu.toFixed(0)} |`,
     );
   }
   return lines.join('\n');
@@ -507,20 +570,20 @@ async function main(): Promise<void> {
     const growthScenarios = [caseloadScenario(50), staffComplianceScenario(50)];
     const bySize = new Map<number, Row[]>();
 
-    const h = await prepare(engine.uri, first, [...SCENARIOS, ...LIST_SIZES.flatMap((n) => [caseloadScenario(n), staffComplianceScenario(n)])]);
+    const h = await prepare(engine.uri, engine.child?.pid, first, [...SCENARIOS, ...LIST_SIZES.flatMap((n) => [caseloadScenario(n), staffComplianceScenario(n)])]);
     const rows: Row[] = [];
-    for (const scenario of SCENARIOS.filter((s) => !options.only || options.only.includes(s.name))) rows.push(...(await measure(h, load, options, scenario, ['F0', 'F1', 'G1'])));
+    for (const scenario of SCENARIOS.filter((s) => !options.only || options.only.includes(s.name))) rows.push(...(await measure(h, load, options, scenario, ['F0', 'G0', 'F1', 'G1'])));
     if (!options.only || options.only.includes('submitQuizAttempt')) rows.push(...(await measureSubmit(h, load, options)));
     const lists = await listGrowth(h);
     if (!process.env.MONGODB_URI && rest.length) await h.db.dropDatabase();
     await h.close();
     bySize.set(
       first,
-      rows.filter((r) => growthScenarios.some((s) => s.name === r.scenario) && r.variant !== 'F0'),
+      rows.filter((r) => growthScenarios.some((s) => s.name === r.scenario) && (r.variant === 'F1' || r.variant === 'G1')),
     );
 
     for (const size of rest) {
-      const hs = await prepare(engine.uri, size, growthScenarios);
+      const hs = await prepare(engine.uri, engine.child?.pid, size, growthScenarios);
       const sizeRows: Row[] = [];
       for (const scenario of growthScenarios) sizeRows.push(...(await measure(hs, load, options, scenario, ['F1', 'G1'])));
       bySize.set(size, sizeRows);

@@ -13,7 +13,14 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * Builds the HTTP application on Fastify (see docs/decisions.md). Used by the
  * start command, the tests and the benchmarks, so all three run the same stack.
  */
-export async function createApp(config: AppConfig, logger: Logger, database: ResolvedDatabase, dbName?: string): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  logger: Logger,
+  database: ResolvedDatabase,
+  dbName?: string,
+  /** Runs before the app initializes (global interceptors must be registered by then); the benchmark's G0 floor uses it. */
+  beforeInit?: (app: NestFastifyApplication) => void,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // A caller's X-Request-Id is kept when it looks like one, so logs can be joined across services.
@@ -38,6 +45,7 @@ export async function createApp(config: AppConfig, logger: Logger, database: Res
     const address = fastify.server.address();
     if (config.publicBaseUrlFromServer && address && typeof address === 'object') config.publicBaseUrl = servedBaseUrl(address.address, address.port);
   });
+  beforeInit?.(app);
   await app.init();
   return app;
 }
