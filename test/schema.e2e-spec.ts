@@ -58,6 +58,11 @@ it('refuses queries deeper or costlier than the limits, with a message naming th
     const costly = await strict.gql('{ a: me { id } b: me { id } c: me { id } d: me { id } e: me { id } f: me { id } }');
     expect(costly.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(costly.errors?.[0].message).toMatch(/too complex \(cost \d+, limit 10\)/);
+    // The estimate is remembered per query, but a variable that switches fields on counts.
+    const switchable = 'query($all: Boolean!) { a: me { id } b: me { id } c: me @include(if: $all) { id } d: me @include(if: $all) { id } e: me @include(if: $all) { id } f: me @include(if: $all) { id } }';
+    expect((await strict.gql(switchable, { all: false })).errors?.[0].message).not.toMatch(/too complex/);
+    expect((await strict.gql(switchable, { all: true })).errors?.[0].message).toMatch(/too complex/);
+    expect((await strict.gql(switchable, { all: false })).errors?.[0].message).not.toMatch(/too complex/);
   } finally {
     await strict.close();
   }
