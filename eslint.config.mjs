@@ -1,6 +1,15 @@
 // Type-aware lint for the mistakes the compiler cannot see: unawaited promises (a lost
-// audit write or progress event) and switches that miss a case when an enum grows.
+// audit write or progress event) and switches that miss a case when an enum grows; and
+// the house rules a reviewer would otherwise have to remember (docs/architecture.md).
 import tseslint from 'typescript-eslint';
+
+const ROLE_COMPARISON = 'Roles are compared only in the access policy (modules/identity/policy): ask it with access.require(viewer, Permission.X, ids), roleMay() or a named helper from policy/roles.ts.';
+const roleComparisons = [
+  { selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[object.name='Role']", message: ROLE_COMPARISON },
+  { selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='role']", message: ROLE_COMPARISON },
+  { selector: "SwitchStatement > MemberExpression.discriminant[property.name='role']", message: ROLE_COMPARISON },
+  { selector: "CallExpression[callee.property.name='includes'] > MemberExpression.arguments[property.name='role']", message: ROLE_COMPARISON },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
@@ -19,5 +28,11 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-explicit-any': 'off',
     },
+  },
+  {
+    // src/auth is the coarse @Roles gate; bench/generate.ts writes data, it decides nothing.
+    files: ['src/**/*.ts', 'modules/**/*.ts', 'bench/floors.ts'],
+    ignores: ['modules/identity/policy/**', 'src/auth/**'],
+    rules: { 'no-restricted-syntax': ['error', ...roleComparisons] },
   },
 );

@@ -16,7 +16,7 @@ import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, NOT_MONITORED_NOTICE } from '
 import { audienceOf } from '../modules/curriculum/courses.service';
 import type { Course } from '../modules/curriculum/schemas/curriculum.schemas';
 import type { Enrollment } from '../modules/enrollment/schemas/enrollment.schemas';
-import { decideAccess, RecordPart } from '../modules/identity/policy/patient-access';
+import { ClientAccess, decide, Permission, seesEveryClient } from '../modules/identity/policy/access-policy';
 import { toUserModel } from '../modules/identity/models/user.model';
 import { toPathCourse, type LearningItem } from '../modules/progress/dashboard.service';
 import { cappedSeconds, describePath, type PathProgress } from '../modules/progress/learning-path';
@@ -38,7 +38,7 @@ const CLIENT_ROLES = [Role.PATIENT, Role.FAMILY];
  * rows, so the floor asks for everything in the first batch.
  */
 const ONE_BATCH = 10_000;
-const USER_SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, clinicianId: 1, hiredAt: 1 } as const;
+const USER_SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, careTeam: 1, emergencyAccess: 1, hiredAt: 1 } as const;
 
 export function principals(fixture: Fixture): Record<Caller, Principal> {
   return {
@@ -227,20 +227,30 @@ async function recordProgress(db: Db, viewer: Principal, input: { lessonId: stri
 async function caseload(db: Db, viewer: Principal, first: number, requestId: string) {
   const orgId = new ObjectId(viewer.orgId);
   const filter: Document = { orgId, role: { $in: CLIENT_ROLES }, deactivatedAt: { $exists: false } };
-  if (viewer.role === Role.CLINICIAN) filter.clinicianId = new ObjectId(viewer.userId);
+  if (!seesEveryClient(viewer)) filter.careTeam = new ObjectId(viewer.userId);
   const page = await db.collection('users').find(filter, { projection: USER_SUMMARY, sort: { _id: 1 }, limit: first + 1 }).toArray();
   const learners = page.slice(0, first);
-  const decisions = learners.map((l) => decideAccess(viewer, { id: l._id.toHexString(), orgId: viewer.orgId, role: l.role }, false, []));
-  if (decisions.some((d) => !d.parts.has(RecordPart.PROGRESS))) throw new Error('forbidden');
+  const decisions = learners.map((l) =>
+    decide(viewer, Permission.READ_PROGRESS, {
+      id: l._id.toHexString(),
+      orgId: viewer.orgId,
+      role: l.role,
+      careTeam: ((l.careTeam ?? []) as ObjectId[]).map((c) => c.toHexString()),
+      linked: false,
+      consentScopes: [],
+      clientAccess: ClientAccess.CARE_TEAM,
+    }),
+  );
+  if (decisions.some((d) => !d.allowed)) throw new Error('forbidden');
   const at = new Date();
   const audit = learners
-    .filter((_, i) => decisions[i].audited)
+    .filter((_, i) => { const d = decisions[i]; return d.allowed && d.audited; })
     .map((l) => ({
       orgId,
       actorId: new ObjectId(viewer.userId),
       actorRole: viewer.role,
       action: 'CASELOAD_READ',
-      subjectType: RecordPart.PROGRESS,
+      subjectType: 'PROGRESS',
       subjectId: l._id.toHexString(),
       patientId: l._id,
       requestId,

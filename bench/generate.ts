@@ -182,12 +182,12 @@ export async function generate(db: Db, options: GenerateOptions): Promise<Fixtur
       const patients: Document[] = [];
       let fam = 0;
       for (let p = 0; p < PATIENTS_PER_CLINICIAN; p++) {
-        const patient = user(Role.PATIENT, `Patient ${o + 1}-${c + 1}-${p + 1}`, { clinicianId: clinician._id });
+        const patient = user(Role.PATIENT, `Patient ${o + 1}-${c + 1}-${p + 1}`, { careTeam: [clinician._id] });
         firstPatient ??= patient;
         patients.push(patient);
         await learner(patient, clinician);
         if (p % 3 === 2 && fam < FAMILY_PER_CLINICIAN) {
-          const family = user(Role.FAMILY, `Family ${o + 1}-${c + 1}-${++fam}`, { clinicianId: clinician._id });
+          const family = user(Role.FAMILY, `Family ${o + 1}-${c + 1}-${++fam}`, { careTeam: [clinician._id] });
           await learner(family, clinician);
           await writer.add('familyLinks', {
             _id: ids.next(),

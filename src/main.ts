@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   }
   if (config.seedDemo) {
     const { created, accounts } = await seedDemoOrganization(app);
-    const lines = accounts.map((a) => `  ${a.role.padEnd(9)} ${a.email.padEnd(32)} id ${a.id}`);
+    const lines = accounts.map((a) => `  ${a.role.padEnd(9)} ${a.email.padEnd(36)} id ${a.id}${a.note ? ` (${a.note})` : ''}`);
     console.log(`\nDemo organization ${created ? 'created' : 'already present'} (development only). Password for every account: ${DEMO_PASSWORD}\n${lines.join('\n')}\n`);
   }
   await app.listen({ port: config.port, host: config.host });

@@ -5,12 +5,14 @@ import { buildWorld, consentInput, invited, ops, type Member, type World } from 
 
 /**
  * Every role × every operation that reads or writes patient data, against one
- * patient (P) and a family member linked to P. ALLOW means the call succeeds;
+ * patient (P) and a family member linked to P; "clinician" is on P's care team,
+ * "clinicianOffTeam" is not (emergency access: test/care-teams.e2e-spec.ts). The
+ * policy's own table, every permission × actor, is modules/identity/policy/access-policy.spec.ts. ALLOW means the call succeeds;
  * anything else is the error code the caller must get. A role that may never call an
  * operation gets FORBIDDEN; a learner asking about someone unrelated gets NOT_FOUND,
  * which confirms nothing about the id.
  */
-type Actor = 'anonymous' | 'admin' | 'clinician' | 'staff' | 'patient' | 'otherPatient' | 'familyNoConsent' | 'familyWithConsent' | 'otherOrgAdmin';
+type Actor = 'anonymous' | 'admin' | 'clinician' | 'clinicianOffTeam' | 'staff' | 'patient' | 'otherPatient' | 'familyNoConsent' | 'familyWithConsent' | 'otherOrgAdmin';
 type Expect = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
 
 interface Ctx {
@@ -24,11 +26,11 @@ interface Ctx {
 const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<GraphQLResponse>; expect: Record<Actor, Expect> }> = {
   'patient(id)': {
     run: (c, token) => ops.patient(c.t, token!, c.w.patient.id),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
   },
   'familyConsents(patientId)': {
     run: (c, token) => ops.familyConsents(c.t, token!, c.w.patient.id),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'ALLOW', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'ALLOW', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
   },
   grantFamilyConsent: {
     run: async (c, token) => {
@@ -37,7 +39,7 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
       if (res.data?.grantFamilyConsent) expectData(await ops.revokeFamilyConsent(c.t, c.w.patient.token, res.data.grantFamilyConsent.id));
       return res;
     },
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   revokeFamilyConsent: {
     run: async (c, token) => {
@@ -46,23 +48,23 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
       expectData(await ops.revokeFamilyConsent(c.t, c.w.patient.token, consent.id)); // whatever the actor could do, leave no consent behind
       return res;
     },
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'createInvite(FAMILY for patient)': {
     run: (c, token) => ops.createInvite(c.t, token!, { role: Role.FAMILY, email: `fam-${Math.random().toString(36).slice(2)}@example.test`, patientId: c.w.patient.id }),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' },
   },
   'users(role: PATIENT)': {
     run: (c, token) => ops.users(c.t, token!, Role.PATIENT),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   'learnerProgress(learnerId)': {
     run: (c, token) => c.t.gql(`query($id: ID!) { learnerProgress(learnerId: $id) { items { courseSlug status } } }`, { id: c.w.patient.id }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
   },
   'assignCourse(patient)': {
     run: (c, token) => c.t.gql(`mutation($i: AssignCourseInput!) { assignCourse(input: $i) { id } }`, { i: { learnerId: c.w.patient.id, courseSlug: 'relapse-prevention-skills' } }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   cancelAssignment: {
     run: async (c, token) => {
@@ -71,36 +73,36 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
       ).assignCourse;
       return c.t.gql(`mutation($id: ID!) { cancelAssignment(id: $id) { id state } }`, { id: assigned.id }, token);
     },
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'NOT_FOUND', patient: 'FORBIDDEN', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'FORBIDDEN', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
   caseload: {
     run: (c, token) => c.t.gql(`{ caseload(first: 50) { nodes { learner { id } } } }`, {}, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   'quizAttempts(quizId, learnerId)': {
     run: (c, token) => c.t.gql(`query($q: ID!, $l: ID) { quizAttempts(quizId: $q, learnerId: $l) { attempts { id } } }`, { q: c.quizId, l: c.w.patient.id }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'reflections(learnerId)': {
     run: (c, token) => c.t.gql(`query($l: ID) { reflections(learnerId: $l, first: 10) { nodes { id } } }`, { l: c.w.patient.id }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'learnerCompletionRecords(learnerId)': {
     // The family member's consent covers PROGRESS only, so completions stay closed to them.
     run: (c, token) => c.t.gql(`query($l: ID!) { learnerCompletionRecords(learnerId: $l) { nodes { id } } }`, { l: c.w.patient.id }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'completionRecords (organization list)': {
     run: (c, token) => c.t.gql(`{ completionRecords(first: 10) { nodes { id } } }`, {}, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   auditEvents: {
     run: (c, token) => ops.auditEvents(c.t, token!, { patientId: c.w.patient.id }),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
 };
 
-const ACTORS: Actor[] = ['anonymous', 'admin', 'clinician', 'staff', 'patient', 'otherPatient', 'familyNoConsent', 'familyWithConsent', 'otherOrgAdmin'];
+const ACTORS: Actor[] = ['anonymous', 'admin', 'clinician', 'clinicianOffTeam', 'staff', 'patient', 'otherPatient', 'familyNoConsent', 'familyWithConsent', 'otherOrgAdmin'];
 const cases = Object.entries(operations).flatMap(([name, op]) => ACTORS.map((actor) => [name, actor, op.expect[actor]] as const));
 
 describe('authorization matrix: every role × every patient-data operation', () => {
@@ -112,6 +114,8 @@ describe('authorization matrix: every role × every patient-data operation', () 
     const w = await buildWorld(t, 'Matrix Clinic');
     const other = await buildWorld(t, 'Other Clinic');
     const otherPatient = await invited(t, w.clinician, Role.PATIENT, 'Oli Other');
+    // A clinician of the same organization who is not on P's care team (the default CARE_TEAM setting).
+    const clinicianOffTeam = await invited(t, w.admin, Role.CLINICIAN, 'Otto Offteam');
     const consentedFamily = await invited(t, w.clinician, Role.FAMILY, 'Cory Consented', w.patient.id);
     expectData(await ops.grantFamilyConsent(t, w.patient.token, consentInput(consentedFamily.id)));
     const course = expectData(await t.gql(`{ course(slug: "relapse-prevention-skills") { lessons { quizId } } }`, {}, w.admin.token)).course;
@@ -124,6 +128,7 @@ describe('authorization matrix: every role × every patient-data operation', () 
         anonymous: undefined,
         admin: w.admin,
         clinician: w.clinician,
+        clinicianOffTeam,
         staff: w.staff,
         patient: w.patient,
         otherPatient,

@@ -1,7 +1,7 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { importJWK, jwtVerify } from 'jose';
 import type { Connection } from 'mongoose';
-import { REDISCLOSURE_NOTICE } from '../modules/identity/policy/patient-access';
+import { REDISCLOSURE_NOTICE } from '../modules/identity/policy/access-policy';
 import { expectData, type TestApp } from './support/app';
 import { answerKey, answersFor, assessmentOps } from './support/assessment-operations';
 import { credentialOps as ops, daysFromNow, httpGet, pdfText } from './support/credentials-operations';

@@ -6,7 +6,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { CompletionRecordsService } from '../modules/credentials/completion-records.service';
 import { canonicalBytes, signedFieldsOf } from '../modules/credentials/signing/signed-record';
-import { REDISCLOSURE_NOTICE } from '../modules/identity/policy/patient-access';
+import { REDISCLOSURE_NOTICE } from '../modules/identity/policy/access-policy';
 import { Role } from '../src/auth/principal';
 import { errorCode, expectData, type TestApp } from './support/app';
 import { commandShapes, credentialOps as ops, daysFromNow, httpGet, pdfText, rawVerify } from './support/credentials-operations';

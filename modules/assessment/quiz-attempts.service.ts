@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { CARE_TEAM_ROLES, type Principal } from '../../src/auth/principal';
+import type { Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
 import { CoursesService } from '../curriculum/courses.service';
 import type { Quiz } from '../curriculum/schemas/curriculum.schemas';
 import { AccessService } from '../identity/access.service';
-import { RecordPart } from '../identity/policy/patient-access';
+import { AuditAction } from '../audit/audit-action';
+import { Permission } from '../identity/policy/access-policy';
+import { worksWithOthersRecords } from '../identity/policy/roles';
 import { ProgressService } from '../progress/progress.service';
 import { AttemptAlreadySubmitted, AttemptLimitReached, CooldownActive } from './assessment.errors';
 import { orderAttempt } from './grading/attempt-order';
@@ -151,15 +153,15 @@ export class QuizAttemptsService {
     const attempt = await this.attempts.findOne({ _id: new Types.ObjectId(attemptId), orgId: new Types.ObjectId(viewer.orgId) }).lean<QuizAttempt>();
     if (!attempt) throw new NotFound('That quiz attempt');
     const learnerId = attempt.learnerId.toHexString();
-    if (learnerId !== viewer.userId) await this.access.require(viewer, learnerId, RecordPart.ATTEMPTS, 'QUIZ_ATTEMPT_READ', requestId);
+    if (learnerId !== viewer.userId) await this.access.requireOne(viewer, Permission.READ_ATTEMPTS, learnerId, { action: AuditAction.QUIZ_ATTEMPT_READ, requestId });
     return attempt;
   }
 
   /** Every attempt of one learner at one quiz (at most the quiz maximum), with the grading-method standing. */
   async history(viewer: Principal, quizId: string, learnerId: string | undefined, requestId?: string): Promise<AttemptHistory> {
-    if (!learnerId && CARE_TEAM_ROLES.includes(viewer.role)) throw new BadInput('Name the learner (learnerId) whose attempts you want to see.', { field: 'learnerId' });
+    if (!learnerId && worksWithOthersRecords(viewer.role)) throw new BadInput('Name the learner (learnerId) whose attempts you want to see.', { field: 'learnerId' });
     const subjectId = learnerId ?? viewer.userId;
-    if (subjectId !== viewer.userId) await this.access.require(viewer, subjectId, RecordPart.ATTEMPTS, 'QUIZ_ATTEMPTS_READ', requestId);
+    if (subjectId !== viewer.userId) await this.access.requireOne(viewer, Permission.READ_ATTEMPTS, subjectId, { requestId });
     if (!Types.ObjectId.isValid(quizId)) throw new NotFound('That quiz');
     const rows = await this.attempts
       .find({ orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(subjectId), quizId: new Types.ObjectId(quizId) })

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { CARE_TEAM_ROLES, LEARNER_ROLES, type Principal } from '../../src/auth/principal';
+import type { Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
 import { cursorDate, cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
 import { CoursesService } from '../curriculum/courses.service';
 import { CRISIS_RESOURCES, type CrisisResource } from '../curriculum/crisis-resources';
 import { AccessService } from '../identity/access.service';
-import { decideAccess, RecordPart } from '../identity/policy/patient-access';
+import { Permission, rolesVisibleTo } from '../identity/policy/access-policy';
+import { worksWithOthersRecords } from '../identity/policy/roles';
 import { MAX_REFLECTION_LENGTH } from './dto/assessment.inputs';
 import type { RiskCategory } from './safety/risk-phrases';
 import { screenMessage, screenText } from './safety/safety-screen';
@@ -95,7 +96,7 @@ export class ReflectionsService {
     const reflection = await this.inOrg(viewer, id);
     const learnerId = reflection.learnerId.toHexString();
     if (learnerId === viewer.userId) return { reflection };
-    const granted = await this.access.require(viewer, learnerId, RecordPart.REFLECTIONS, 'REFLECTION_READ', requestId);
+    const granted = await this.access.requireOne(viewer, Permission.READ_REFLECTIONS, learnerId, { requestId });
     return { reflection, learnerName: granted.subject.displayName };
   }
 
@@ -104,7 +105,7 @@ export class ReflectionsService {
     const text = comment.trim();
     if (!text) throw new BadInput('Write a comment for the learner.', { field: 'comment' });
     const current = await this.inOrg(viewer, id);
-    const granted = await this.access.require(viewer, current.learnerId.toHexString(), RecordPart.REFLECTIONS, 'REFLECTION_REVIEW', requestId);
+    const granted = await this.access.requireOne(viewer, Permission.REVIEW_REFLECTION, current.learnerId.toHexString(), { requestId });
     const reflection = await this.reflections
       .findOneAndUpdate(
         // Only if no version arrived since this request read it: a review never clears a flag its reviewer has not seen.
@@ -127,9 +128,9 @@ export class ReflectionsService {
     options: { learnerId?: string; courseSlug?: string; lessonSlug?: string; first: number; after?: string },
     requestId?: string,
   ): Promise<ReflectionPage> {
-    if (!options.learnerId && CARE_TEAM_ROLES.includes(viewer.role)) throw new BadInput('Name the learner (learnerId) whose reflections you want to see.', { field: 'learnerId' });
+    if (!options.learnerId && worksWithOthersRecords(viewer.role)) throw new BadInput('Name the learner (learnerId) whose reflections you want to see.', { field: 'learnerId' });
     const subjectId = options.learnerId ?? viewer.userId;
-    const learnerName = subjectId === viewer.userId ? undefined : (await this.access.require(viewer, subjectId, RecordPart.REFLECTIONS, 'REFLECTION_READ', requestId)).subject.displayName;
+    const learnerName = subjectId === viewer.userId ? undefined : (await this.access.requireOne(viewer, Permission.READ_REFLECTIONS, subjectId, { requestId })).subject.displayName;
 
     const filter: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(subjectId) };
     if (options.courseSlug) filter.courseSlug = options.courseSlug;
@@ -157,7 +158,7 @@ export class ReflectionsService {
    * roles those are comes from the one access policy, not a second copy of it.
    */
   async reviewQueue(viewer: Principal, first: number, after: string | undefined, requestId?: string): Promise<ReflectionPage> {
-    const roles = LEARNER_ROLES.filter((role) => decideAccess(viewer, { id: 'someone-else', orgId: viewer.orgId, role }, false, []).parts.has(RecordPart.REFLECTIONS));
+    const roles = rolesVisibleTo(viewer, Permission.READ_REFLECTIONS);
     const filter: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId), reviewPendingSince: { $exists: true }, learnerRole: { $in: roles } };
     if (after) {
       const [flag, since, rawId] = decodeCursor(after, 3);
@@ -172,11 +173,12 @@ export class ReflectionsService {
     }
     const rows = await this.reflections.find(filter).sort({ flagged: -1, reviewPendingSince: 1, _id: 1 }).limit(first + 1).lean<Reflection[]>();
     const page = rows.slice(0, first);
-    const granted = await this.access.requireMany(viewer, [...new Set(page.map((r) => r.learnerId.toHexString()))], RecordPart.REFLECTIONS, 'REFLECTION_READ', requestId);
+    // Clients off a clinician's care team drop out of the page (its cursor still moves past them).
+    const granted = await this.access.require(viewer, Permission.READ_REFLECTIONS, [...new Set(page.map((r) => r.learnerId.toHexString()))], { requestId, onlyAllowed: true });
     const names = new Map(granted.map((g) => [g.subject._id.toHexString(), g.subject.displayName]));
     const last = page[page.length - 1];
     return {
-      nodes: page.map((reflection) => ({ reflection, learnerName: names.get(reflection.learnerId.toHexString()) })),
+      nodes: page.filter((r) => names.has(r.learnerId.toHexString())).map((reflection) => ({ reflection, learnerName: names.get(reflection.learnerId.toHexString()) })),
       hasNextPage: rows.length > first,
       endCursor: last ? encodeCursor(last.flagged ? '1' : '0', last.reviewPendingSince!.toISOString(), last._id.toHexString()) : undefined,
     };

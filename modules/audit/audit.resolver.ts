@@ -23,6 +23,7 @@ export class AuditResolver {
         patientId: e.patientId?.toHexString(),
         at: e.at,
         requestId: e.requestId,
+        reason: typeof e.detail?.reason === 'string' ? e.detail.reason : undefined,
       })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };

@@ -3,11 +3,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
 import { cursorDate, cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
+import type { AuditAction } from './audit-action';
 import { AuditEvent } from './schemas/audit-event.schema';
 
 export interface AuditEntry {
   actor: Principal | { orgId: string; userId?: undefined; role?: undefined };
-  action: string;
+  action: AuditAction;
   subjectType: string;
   subjectId?: string;
   patientId?: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
 import { Conflict, NotFound } from '../../src/common/errors';
+import { AuditAction } from '../audit/audit-action';
 import { CoursesService } from '../curriculum/courses.service';
 import { UsersService } from '../identity/users.service';
 import { issuerProfile, openBadgeCredential } from './badge/open-badge';
@@ -21,13 +22,13 @@ export class CertificatesService {
   ) {}
 
   async pdf(viewer: Principal, code: string, requestId?: string): Promise<{ pdf: Buffer; code: string }> {
-    const record = await this.records.heldBy(viewer, { code }, 'CERTIFICATE_READ', requestId);
+    const record = await this.records.heldBy(viewer, { code }, AuditAction.CERTIFICATE_READ, requestId);
     return { pdf: await renderCertificatePdf(certificateContent(record, this.records.baseUrl)), code: record.verificationCode };
   }
 
   /** A VC-JWT the learner can put in a wallet or hand to an employer. Revoked records get none. */
   async badge(viewer: Principal, recordId: string, requestId?: string): Promise<{ jwt: string; keyUrl: string }> {
-    const record = await this.records.heldBy(viewer, { id: recordId }, 'COMPLETION_BADGE_READ', requestId);
+    const record = await this.records.heldBy(viewer, { id: recordId }, AuditAction.COMPLETION_BADGE_READ, requestId);
     if (record.revokedAt) throw new Conflict('This record was revoked, so no badge can be issued for it.');
     const course = await this.courses.courseVersion(record.courseSlug, record.courseVersion);
     const jwt = await this.signing.signJwt(openBadgeCredential(record, this.records.baseUrl, course?.completion));

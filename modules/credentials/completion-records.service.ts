@@ -1,14 +1,16 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { Role, type Principal } from '../../src/auth/principal';
+import type { Role, Principal } from '../../src/auth/principal';
 import { BadInput, isDuplicateKeyError, NotFound } from '../../src/common/errors';
-import { cursorDate, cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
+import { pageOf } from '../../src/common/pagination';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
+import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { CoursesService } from '../curriculum/courses.service';
 import { AccessService } from '../identity/access.service';
-import { isClientRole, RecordPart } from '../identity/policy/patient-access';
+import { Permission, roleMay } from '../identity/policy/access-policy';
+import { isClientRole } from '../identity/policy/roles';
 import { UsersService } from '../identity/users.service';
 import { termsFor } from './certificate/credential-terms';
 import { csvChunk } from './completion-csv';
@@ -39,6 +41,8 @@ export interface RecordPage {
   hasNextPage: boolean;
   endCursor?: string;
   redisclosureNotice?: string;
+  /** Scores are for the learner and the care team; a consenting family member sees records without them. */
+  showScore: boolean;
 }
 
 /** Everything but the signature: what lists, certificates and badges read. */
@@ -137,13 +141,13 @@ export class CompletionRecordsService implements OnModuleInit {
 
   /** The signed-in learner's own records, newest first. */
   mine(viewer: Principal, first: number, after?: string): Promise<RecordPage> {
-    return this.page({ orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(viewer.userId) }, first, after);
+    return this.page({ orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(viewer.userId) }, first, after, true);
   }
 
   /** One learner's records for the care team, or for a family member under consent (audited by AccessService). */
   async ofLearner(viewer: Principal, learnerId: string, first: number, after: string | undefined, requestId?: string): Promise<RecordPage> {
-    const granted = await this.access.require(viewer, learnerId, RecordPart.COMPLETIONS, 'COMPLETION_RECORDS_READ', requestId);
-    const page = await this.page({ orgId: new Types.ObjectId(viewer.orgId), learnerId: granted.subject._id }, first, after);
+    const granted = await this.access.requireOne(viewer, Permission.READ_COMPLETIONS, learnerId, { requestId });
+    const page = await this.page({ orgId: new Types.ObjectId(viewer.orgId), learnerId: granted.subject._id }, first, after, this.access.also(viewer, granted, Permission.READ_SCORES));
     return { ...page, redisclosureNotice: granted.redisclosureNotice };
   }
 
@@ -154,8 +158,9 @@ export class CompletionRecordsService implements OnModuleInit {
     if (filter.learnerId) query.learnerId = new Types.ObjectId(filter.learnerId);
     if (filter.from || filter.to) query.issuedAt = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lt: filter.to }) };
     if (!filter.includeRevoked) query.revokedAt = { $exists: false };
-    const page = await this.page(query, first, after);
-    await this.auditReads(viewer, page.nodes, 'COMPLETION_RECORDS_READ', requestId);
+    this.access.requireAct(viewer, Permission.LIST_ORGANIZATION_RECORDS);
+    const page = await this.page(query, first, after, true);
+    await this.auditReads(viewer, page.nodes, AuditAction.COMPLETION_RECORDS_READ, requestId);
     return page;
   }
 
@@ -174,6 +179,7 @@ export class CompletionRecordsService implements OnModuleInit {
   async revoke(viewer: Principal, id: string, reason: string, requestId?: string): Promise<StoredCompletionRecord> {
     const found = await this.records.findOne({ _id: new Types.ObjectId(id), orgId: new Types.ObjectId(viewer.orgId) }, RECORD_PROJECTION).lean();
     if (!found) throw new NotFound('That completion record');
+    await this.access.requireOne(viewer, Permission.REVOKE_COMPLETION_RECORD, found.learnerId.toHexString());
     if (found.revokedAt) return found;
     const revoked = await this.records
       .findOneAndUpdate(
@@ -186,7 +192,7 @@ export class CompletionRecordsService implements OnModuleInit {
     const learnerId = found.learnerId.toHexString();
     await this.audit.record({
       actor: viewer,
-      action: 'COMPLETION_RECORD_REVOKED',
+      action: AuditAction.COMPLETION_RECORD_REVOKED,
       subjectType: 'COMPLETION_RECORD',
       subjectId: id,
       patientId: isClientRole(found.learnerRole as Role) ? learnerId : undefined,
@@ -201,7 +207,7 @@ export class CompletionRecordsService implements OnModuleInit {
    * any in their organization for an admin (audited for clients). Anyone else
    * gets NOT_FOUND, so a code or id confirms nothing.
    */
-  async heldBy(viewer: Principal, selector: { id: string } | { code: string }, action: string, requestId?: string): Promise<StoredCompletionRecord> {
+  async heldBy(viewer: Principal, selector: { id: string } | { code: string }, action: AuditAction, requestId?: string): Promise<StoredCompletionRecord> {
     const query: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId) };
     if ('id' in selector) {
       if (!Types.ObjectId.isValid(selector.id)) throw new NotFound('That completion record');
@@ -211,36 +217,30 @@ export class CompletionRecordsService implements OnModuleInit {
       if (!code) throw new NotFound('That completion record');
       query.verificationCode = code;
     }
-    if (viewer.role !== Role.ADMIN) query.learnerId = new Types.ObjectId(viewer.userId);
+    // Only someone who may look across the organization's records looks past their own.
+    if (!roleMay(viewer, Permission.LIST_ORGANIZATION_RECORDS)) query.learnerId = new Types.ObjectId(viewer.userId);
     const record = await this.records.findOne(query, RECORD_PROJECTION).lean();
     if (!record) throw new NotFound('That completion record');
-    if (!record.learnerId.equals(viewer.userId)) await this.access.require(viewer, record.learnerId.toHexString(), RecordPart.COMPLETIONS, action, requestId);
+    if (!record.learnerId.equals(viewer.userId)) await this.access.requireOne(viewer, Permission.HOLD_CREDENTIALS, record.learnerId.toHexString(), { action, requestId });
     return record;
   }
 
   /** The learner themself or an admin: the two who may see codes and certificates. */
   showsCodeTo(viewer: Principal, record: Pick<CompletionRecord, 'learnerId'>): boolean {
-    return viewer.role === Role.ADMIN || record.learnerId.equals(viewer.userId);
+    return record.learnerId.equals(viewer.userId) || roleMay(viewer, Permission.LIST_ORGANIZATION_RECORDS);
   }
 
   get baseUrl(): string {
     return this.config.publicBaseUrl;
   }
 
-  private async page(query: Record<string, unknown>, first: number, after?: string): Promise<RecordPage> {
-    if (after) {
-      const [issuedAt, id] = decodeCursor(after, 2);
-      const at = cursorDate(issuedAt);
-      query.$or = [{ issuedAt: { $lt: at } }, { issuedAt: at, _id: { $lt: cursorObjectId(id) } }];
-    }
-    const rows = await this.records.find(query, RECORD_PROJECTION).sort({ issuedAt: -1, _id: -1 }).limit(first + 1).lean();
-    const nodes = rows.slice(0, first);
-    const last = nodes[nodes.length - 1];
-    return { nodes, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.issuedAt.toISOString(), last._id.toHexString()) : undefined };
+  private async page(query: Record<string, unknown>, first: number, after: string | undefined, showScore: boolean): Promise<RecordPage> {
+    const page = await pageOf<StoredCompletionRecord>(this.records as never, query, { field: 'issuedAt', first, after }, RECORD_PROJECTION);
+    return { ...page, showScore };
   }
 
-  private async auditReads(viewer: Principal, records: readonly StoredCompletionRecord[], action: string, requestId?: string): Promise<void> {
+  private async auditReads(viewer: Principal, records: readonly StoredCompletionRecord[], action: AuditAction, requestId?: string): Promise<void> {
     const others = [...new Set(records.map((r) => r.learnerId.toHexString()))].filter((id) => id !== viewer.userId);
-    if (others.length) await this.access.requireMany(viewer, others, RecordPart.COMPLETIONS, action, requestId);
+    if (others.length) await this.access.require(viewer, Permission.READ_COMPLETIONS, others, { action, requestId });
   }
 }

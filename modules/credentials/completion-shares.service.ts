@@ -1,11 +1,13 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { Role, type Principal } from '../../src/auth/principal';
+import type { Role, Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, NotFound } from '../../src/common/errors';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
+import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
-import { isClientRole, REDISCLOSURE_NOTICE } from '../identity/policy/patient-access';
+import { Permission, REDISCLOSURE_NOTICE, roleMay } from '../identity/policy/access-policy';
+import { isClientRole } from '../identity/policy/roles';
 import { hashSecret } from '../identity/secrets';
 import { verifyUrl } from './certificate/certificate-content';
 import { VerificationStatus, type CompletionVerificationModel } from './models/credentials.models';
@@ -65,7 +67,7 @@ export class CompletionSharesService implements OnModuleInit {
       // Each use of a share is a disclosure of the record: recorded before the answer leaves.
       await this.audit.record({
         actor: { orgId: record.orgId.toHexString() },
-        action: 'COMPLETION_VERIFIED_WITH_SHARE',
+        action: AuditAction.COMPLETION_VERIFIED_WITH_SHARE,
         subjectType: 'COMPLETION_RECORD',
         subjectId: record._id.toHexString(),
         patientId: client ? record.learnerId.toHexString() : undefined,
@@ -108,7 +110,7 @@ export class CompletionSharesService implements OnModuleInit {
     await this.shares.create(share);
     await this.audit.record({
       actor: viewer,
-      action: 'COMPLETION_SHARE_CREATED',
+      action: AuditAction.COMPLETION_SHARE_CREATED,
       subjectType: 'COMPLETION_RECORD',
       subjectId: recordId,
       patientId: isClientRole(record.learnerRole as Role) ? viewer.userId : undefined,
@@ -122,7 +124,7 @@ export class CompletionSharesService implements OnModuleInit {
   async revoke(viewer: Principal, shareId: string, requestId?: string): Promise<StoredCredentialShare> {
     if (!Types.ObjectId.isValid(shareId)) throw new NotFound('That share');
     const query: Record<string, unknown> = { _id: new Types.ObjectId(shareId), orgId: new Types.ObjectId(viewer.orgId) };
-    if (viewer.role !== Role.ADMIN) query.learnerId = new Types.ObjectId(viewer.userId);
+    if (!roleMay(viewer, Permission.LIST_ORGANIZATION_RECORDS)) query.learnerId = new Types.ObjectId(viewer.userId);
     const share = await this.shares.findOne(query, { tokenHash: 0 }).lean();
     if (!share) throw new NotFound('That share');
     if (share.revokedAt) return share;
@@ -131,7 +133,7 @@ export class CompletionSharesService implements OnModuleInit {
       .lean();
     await this.audit.record({
       actor: viewer,
-      action: 'COMPLETION_SHARE_REVOKED',
+      action: AuditAction.COMPLETION_SHARE_REVOKED,
       subjectType: 'COMPLETION_RECORD',
       subjectId: share.recordId.toHexString(),
       patientId: isClientRole(share.learnerRole as Role) ? share.learnerId.toHexString() : undefined,

@@ -2,6 +2,7 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Public, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { PageArgs } from '../../src/common/pagination';
+import { EVERYONE } from '../identity/policy/roles';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { CertificatesService } from './certificates.service';
 import { CompletionRecordsService, type RecordPage } from './completion-records.service';
@@ -23,8 +24,6 @@ import {
   toCompletionRecordModel,
   toCompletionShareModel,
 } from './models/credentials.models';
-
-const EVERYONE = [Role.ADMIN, Role.CLINICIAN, Role.STAFF, Role.PATIENT, Role.FAMILY] as const;
 
 @Resolver()
 export class CredentialsResolver {
@@ -106,7 +105,7 @@ export class CredentialsResolver {
 
   private connection(viewer: Principal, page: RecordPage): CompletionRecordConnection {
     return {
-      nodes: page.nodes.map((r) => toCompletionRecordModel(r, { showCode: this.records.showsCodeTo(viewer, r), showScore: viewer.role !== Role.FAMILY, baseUrl: this.records.baseUrl })),
+      nodes: page.nodes.map((r) => toCompletionRecordModel(r, { showCode: this.records.showsCodeTo(viewer, r), showScore: page.showScore, baseUrl: this.records.baseUrl })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       redisclosureNotice: page.redisclosureNotice,
     };

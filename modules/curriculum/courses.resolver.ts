@@ -1,10 +1,9 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
-import { Role, type Principal } from '../../src/auth/principal';
+import type { Principal } from '../../src/auth/principal';
+import { EVERYONE } from '../identity/policy/roles';
 import { audienceOf, CoursesService } from './courses.service';
 import { Audience, CourseModel, LessonModel } from './models/curriculum.models';
-
-const EVERYONE = Object.values(Role);
 
 @Resolver()
 export class CoursesResolver {

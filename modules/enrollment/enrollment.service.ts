@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { CARE_TEAM_ROLES, Role, type Principal } from '../../src/auth/principal';
+import type { Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, Forbidden, isDuplicateKeyError, NotFound } from '../../src/common/errors';
 import { audienceOf, CoursesService } from '../curriculum/courses.service';
 import type { Course } from '../curriculum/schemas/curriculum.schemas';
+import { AuditAction } from '../audit/audit-action';
 import { AccessService } from '../identity/access.service';
-import { RecordPart } from '../identity/policy/patient-access';
+import { Permission, roleMay } from '../identity/policy/access-policy';
 import type { UserSummary } from '../identity/users.service';
 import { Cohort, Enrollment, type EnrollmentSource } from './schemas/enrollment.schemas';
 
@@ -52,22 +53,20 @@ export class EnrollmentService {
   }
 
   async assign(actor: Principal, learnerId: string, terms: AssignmentTerms, source: EnrollmentSource = 'ASSIGNED', cohortId?: Types.ObjectId): Promise<Enrollment> {
-    const [learner] = await this.assignableLearners(actor, [learnerId], 'COURSE_ASSIGNED');
+    const [learner] = await this.assignableLearners(actor, [learnerId], AuditAction.COURSE_ASSIGNED);
     const course = await this.assignableCourse(learner, terms);
     return this.upsert(actor.orgId, learnerId, learner.role, course, source, terms, actor.userId, learner, cohortId);
   }
 
   /**
-   * Who an actor may manage: clinicians assign to patients and families, admins to any
-   * learner. Seeing someone's progress is not enough (a consenting family member can),
-   * so the care-team role is checked first.
+   * Who an actor may manage (the policy's ASSIGN_COURSES): clinicians the clients on
+   * their care team, admins any learner.
    */
-  private async assignableLearners(actor: Principal, learnerIds: readonly string[], action: string): Promise<UserSummary[]> {
-    if (!CARE_TEAM_ROLES.includes(actor.role)) throw new Forbidden('Assignments are managed by clinicians and admins.');
-    const granted = await this.access.requireMany(actor, learnerIds, RecordPart.PROGRESS, action);
+  private async assignableLearners(actor: Principal, learnerIds: readonly string[], action: AuditAction): Promise<UserSummary[]> {
+    if (!roleMay(actor, Permission.ASSIGN_COURSES)) throw new Forbidden('Assignments are managed by clinicians and admins.');
+    const granted = await this.access.require(actor, Permission.ASSIGN_COURSES, learnerIds, { action });
     return granted.map(({ subject }) => {
       if (!audienceOf(subject.role)) throw new BadInput(`${subject.displayName} is not a learner; courses are assigned to staff, patients and family members.`);
-      if (actor.role === Role.CLINICIAN && subject.role === Role.STAFF) throw new Forbidden('Staff courses are assigned by admins.');
       return subject;
     });
   }
@@ -136,8 +135,8 @@ export class EnrollmentService {
     if (own && enrollment.source !== 'SELF') throw new Forbidden('Ask your clinician or program to cancel an assignment.');
     if (!own) {
       // Someone else's enrollment: only their care team may cancel it, and anyone else learns nothing.
-      if (!CARE_TEAM_ROLES.includes(actor.role)) throw new NotFound('That assignment');
-      await this.assignableLearners(actor, [enrollment.learnerId.toHexString()], 'ASSIGNMENT_CANCELLED');
+      if (!roleMay(actor, Permission.ASSIGN_COURSES)) throw new NotFound('That assignment');
+      await this.assignableLearners(actor, [enrollment.learnerId.toHexString()], AuditAction.ASSIGNMENT_CANCELLED);
     }
     if (enrollment.status === 'CANCELLED') return enrollment;
     const cancelled = await this.enrollments.findOneAndUpdate(
@@ -149,7 +148,7 @@ export class EnrollmentService {
   }
 
   async createCohort(actor: Principal, name: string, memberIds: string[]): Promise<Cohort> {
-    if (memberIds.length) await this.assignableLearners(actor, memberIds, 'COHORT_MEMBERS_ADDED');
+    if (memberIds.length) await this.assignableLearners(actor, memberIds, AuditAction.COHORT_MEMBERS_ADDED);
     try {
       const cohort = await this.cohorts.create({
         orgId: new Types.ObjectId(actor.orgId),
@@ -166,7 +165,7 @@ export class EnrollmentService {
 
   async addToCohort(actor: Principal, cohortId: string, memberIds: string[]): Promise<Cohort> {
     const cohort = await this.cohort(actor, cohortId);
-    await this.assignableLearners(actor, memberIds, 'COHORT_MEMBERS_ADDED');
+    await this.assignableLearners(actor, memberIds, AuditAction.COHORT_MEMBERS_ADDED);
     const updated = await this.cohorts.findOneAndUpdate(
       { _id: cohort._id },
       { $addToSet: { memberIds: { $each: memberIds.map((id) => new Types.ObjectId(id)) } } },
@@ -181,7 +180,7 @@ export class EnrollmentService {
    */
   async assignCohort(actor: Principal, cohortId: string, terms: AssignmentTerms): Promise<{ cohort: Cohort; enrollments: Enrollment[] }> {
     const cohort = await this.cohort(actor, cohortId);
-    const learners = await this.assignableLearners(actor, cohort.memberIds.map((id) => id.toHexString()), 'COURSE_ASSIGNED');
+    const learners = await this.assignableLearners(actor, cohort.memberIds.map((id) => id.toHexString()), AuditAction.COURSE_ASSIGNED);
     const checked = [];
     for (const learner of learners) checked.push({ learner, course: await this.assignableCourse(learner, terms) });
     const enrollments: Enrollment[] = [];

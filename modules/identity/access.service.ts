@@ -1,28 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { CARE_TEAM_ROLES, Role, type Principal } from '../../src/auth/principal';
-import { Forbidden, NotFound } from '../../src/common/errors';
+import type { Principal } from '../../src/auth/principal';
+import { DomainError } from '../../src/common/errors';
+import type { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
-import { activeScopes, decideAccess, FAMILY_CONSENTABLE_PARTS, REDISCLOSURE_NOTICE, RecordPart, type AccessDecision } from './policy/patient-access';
+import {
+  activeScopes,
+  ClientAccess,
+  decide,
+  decideAct,
+  readsAsFamily,
+  POLICY,
+  REDISCLOSURE_NOTICE,
+  type Decision,
+  type Permission,
+  type SubjectFacts,
+} from './policy/access-policy';
 import { Consent } from './schemas/consent.schema';
 import { FamilyLink } from './schemas/family-link.schema';
 import { UsersService, type UserSummary } from './users.service';
 
 export interface GrantedAccess {
   subject: UserSummary;
-  /** A family link joins viewer and subject. */
-  linked: boolean;
-  decision: AccessDecision;
+  decision: Extract<Decision, { allowed: true }>;
+  /** The facts the decision was made from, for asking about a second permission without another query. */
+  facts: SubjectFacts;
   /** The §2.32 notice to attach to what is returned, when a family member reads. */
   redisclosureNotice?: string;
 }
 
+export interface RequireOptions {
+  /** A more specific audit action than the permission's own (e.g. CASELOAD_READ for a caseload page). */
+  action?: AuditAction;
+  requestId?: string;
+  /** The subjects, when the caller already loaded them from the viewer's organization (saves a query). */
+  known?: readonly UserSummary[];
+  /** Leave out the subjects the viewer may not see instead of refusing the whole set (for lists). */
+  onlyAllowed?: boolean;
+}
+
 /**
- * The one answer to "may this person see these learners' records, and which
- * parts" (docs/architecture.md invariant 5). Every module that returns someone's records
- * asks here, and every read by someone other than the learner is audited here
- * before the data is returned (invariant 6).
+ * The one enforcement point of the access policy (policy/access-policy.ts, invariant 5
+ * in docs/architecture.md). `require` loads the facts for the whole set of subjects in
+ * one query (plus the family link and consents when a family member asks, and the
+ * organization's setting only when a clinician reaches past their care team), asks the
+ * pure `decide`, writes the audit event the policy calls for before anything is returned
+ * (invariant 6), and throws the coded error.
  */
 @Injectable()
 export class AccessService {
@@ -33,83 +57,105 @@ export class AccessService {
     @InjectModel(Consent.name) private readonly consents: Model<Consent>,
   ) {}
 
-  /**
-   * Throws NOT_FOUND for someone outside the caller's organization (their
-   * existence is not ours to confirm) and FORBIDDEN when the part is not allowed.
-   */
-  async require(viewer: Principal, subjectId: string, part: RecordPart, action: string, requestId?: string): Promise<GrantedAccess> {
-    const [granted] = await this.requireMany(viewer, [subjectId], part, action, requestId);
-    return granted;
-  }
-
-  /** The batch form: a constant number of queries for any number of subjects. */
-  async requireMany(
-    viewer: Principal,
-    subjectIds: readonly string[],
-    part: RecordPart,
-    action: string,
-    requestId?: string,
-    /** The subjects, when the caller already loaded them from the viewer's organization (saves a query). */
-    known?: readonly UserSummary[],
-  ): Promise<GrantedAccess[]> {
-    const decided = await this.decideMany(viewer, subjectIds, known);
+  /** Every subject must be allowed, or nothing is returned (and nothing audited). */
+  async require(viewer: Principal, permission: Permission, subjectIds: string | readonly string[], options: RequireOptions = {}): Promise<GrantedAccess[]> {
+    const ids = typeof subjectIds === 'string' ? [subjectIds] : subjectIds;
+    const decided = await this.decideMany(viewer, permission, ids, options.known);
     const granted: GrantedAccess[] = [];
-    for (const id of subjectIds) {
+    for (const id of ids) {
       const entry = decided.get(id);
-      if (!entry) throw new NotFound('That person');
-      if (!entry.decision.parts.has(part) && !CARE_TEAM_ROLES.includes(viewer.role) && !entry.linked) {
-        // A learner asking about someone unrelated learns nothing, not even that the id is a person.
-        throw new NotFound('That person');
-      }
-      if (!entry.decision.parts.has(part)) {
-        throw new Forbidden(refusal(viewer.role, part));
-      }
-      granted.push(entry);
+      if (options.onlyAllowed && !entry?.decision.allowed) continue;
+      if (!entry) throw new DomainError('NOT_FOUND', 'That person was not found.');
+      if (!entry.decision.allowed) throw new DomainError(entry.decision.code, entry.decision.message);
+      granted.push({ ...entry, decision: entry.decision });
     }
-    await this.audit.recordMany(
-      granted
-        .filter((g) => g.decision.audited)
-        .map((g) => ({ actor: viewer, action, subjectType: part, subjectId: g.subject._id.toHexString(), patientId: g.subject._id.toHexString(), requestId })),
-    );
+    const rule = POLICY[permission];
+    const action = options.action ?? (rule.kind === 'act' ? undefined : rule.audit);
+    if (action) {
+      const seen = new Set<string>();
+      await this.audit.recordMany(
+        granted
+          .filter((g) => g.decision.audited && !seen.has(g.facts.id) && seen.add(g.facts.id))
+          .map((g) => ({
+            actor: viewer,
+            action,
+            subjectType: rule.kind === 'act' ? permission : rule.part,
+            subjectId: g.facts.id,
+            patientId: g.facts.id,
+            requestId: options.requestId,
+            ...(g.decision.relation === 'EMERGENCY' && { detail: { emergencyAccess: true } }),
+          })),
+      );
+    }
     return granted;
   }
 
-  /** Decisions without side effects: for filtering lists. Subjects outside the org are absent. */
-  async decideMany(viewer: Principal, subjectIds: readonly string[], known?: readonly UserSummary[]): Promise<Map<string, GrantedAccess>> {
+  /** The single-subject form. */
+  async requireOne(viewer: Principal, permission: Permission, subjectId: string, options: RequireOptions = {}): Promise<GrantedAccess> {
+    const [granted] = await this.require(viewer, permission, subjectId, options);
+    return granted;
+  }
+
+  /** An organization-wide act (no subject): throws the coded error when the role may not. */
+  requireAct(viewer: Principal, permission: Permission): void {
+    const decision = decideAct(viewer, permission);
+    if (!decision.allowed) throw new DomainError(decision.code, decision.message);
+  }
+
+  /** A second question about a subject already granted: pure, no query, no audit. */
+  also(viewer: Principal, granted: GrantedAccess, permission: Permission): boolean {
+    return decide(viewer, permission, granted.facts).allowed;
+  }
+
+  /** Decisions without side effects: for filtering lists. Subjects outside the organization are absent. */
+  async decideMany(
+    viewer: Principal,
+    permission: Permission,
+    subjectIds: readonly string[],
+    known?: readonly UserSummary[],
+  ): Promise<Map<string, { subject: UserSummary; facts: SubjectFacts; decision: Decision; redisclosureNotice?: string }>> {
     const subjects = known?.every((s) => s.orgId.equals(viewer.orgId)) ? known : await this.users.findManyInOrg(viewer.orgId, [...new Set(subjectIds)]);
-    const familyView = viewer.role === Role.FAMILY && subjects.some((s) => s.role === Role.PATIENT);
+    const subjectIdsLoaded = subjects.map((s) => s._id);
+    // Family facts matter only when a family member asks; other viewers never pay for them.
+    const familyView = readsAsFamily(viewer) && subjects.some((s) => !s._id.equals(viewer.userId));
     const [links, consents] = familyView
       ? await Promise.all([
-          this.links.find({ familyMemberId: new Types.ObjectId(viewer.userId), patientId: { $in: subjects.map((s) => s._id) } }, { patientId: 1 }).lean(),
+          this.links.find({ familyMemberId: new Types.ObjectId(viewer.userId), patientId: { $in: subjectIdsLoaded } }, { patientId: 1 }).lean(),
           this.consents
             .find(
-              { orgId: new Types.ObjectId(viewer.orgId), recipientId: new Types.ObjectId(viewer.userId), patientId: { $in: subjects.map((s) => s._id) }, revokedAt: { $exists: false } },
+              { orgId: new Types.ObjectId(viewer.orgId), recipientId: new Types.ObjectId(viewer.userId), patientId: { $in: subjectIdsLoaded }, revokedAt: { $exists: false } },
               { patientId: 1, scopes: 1, expiresAt: 1, revokedAt: 1 },
             )
             .lean(),
         ])
       : [[], []];
     const now = new Date();
-    const result = new Map<string, GrantedAccess>();
-    for (const subject of subjects) {
-      const id = subject._id.toHexString();
-      const linked = links.some((l) => l.patientId.equals(subject._id));
-      const scopes = activeScopes(consents.filter((c) => c.patientId.equals(subject._id)), now);
-      const decision = decideAccess(viewer, { id, orgId: subject.orgId.toHexString(), role: subject.role }, linked, scopes);
-      result.set(id, { subject, linked, decision, redisclosureNotice: decision.redisclosure ? REDISCLOSURE_NOTICE : undefined });
+    const factsOf = (subject: UserSummary, clientAccess: ClientAccess): SubjectFacts => ({
+      id: subject._id.toHexString(),
+      orgId: subject.orgId.toHexString(),
+      role: subject.role,
+      careTeam: (subject.careTeam ?? []).map((c) => c.toHexString()),
+      emergencyUntil: subject.emergencyAccess?.[viewer.userId] ? new Date(subject.emergencyAccess[viewer.userId]) : undefined,
+      linked: links.some((l) => l.patientId.equals(subject._id)),
+      consentScopes: activeScopes(consents.filter((c) => c.patientId.equals(subject._id)), now),
+      clientAccess,
+    });
+    let facts = subjects.map((s) => factsOf(s, ClientAccess.CARE_TEAM));
+    let decisions = facts.map((f) => decide(viewer, permission, f, now));
+    // The organization's setting can only widen a clinician's view past the care team, so it
+    // is read only when that would change an answer: the usual request costs no extra query.
+    if (decisions.some((d) => !d.allowed && d.relation === 'OFF_TEAM')) {
+      const org = await this.users.organization(viewer.orgId);
+      if (org.clientAccess === ClientAccess.ALL_CLINICIANS) {
+        facts = subjects.map((s) => factsOf(s, ClientAccess.ALL_CLINICIANS));
+        decisions = facts.map((f) => decide(viewer, permission, f, now));
+      }
     }
+    const result = new Map<string, { subject: UserSummary; facts: SubjectFacts; decision: Decision; redisclosureNotice?: string }>();
+    subjects.forEach((subject, i) => {
+      const decision = decisions[i];
+      result.set(facts[i].id, { subject, facts: facts[i], decision, redisclosureNotice: decision.allowed && decision.redisclosure ? REDISCLOSURE_NOTICE : undefined });
+    });
     return result;
   }
-}
-
-/**
- * Why a care-team member or family member was refused, in words they can act on.
- * No consent can ever cover reflections, attempts or consents (patient-access.ts),
- * so a family member is not sent to ask for one.
- */
-function refusal(role: Role, part: RecordPart): string {
-  if (role !== Role.FAMILY) return 'You do not have permission to see these records.';
-  if (part === RecordPart.REFLECTIONS) return "Reflections are private: they are never shared with family members, whatever the patient's consent says.";
-  if (!FAMILY_CONSENTABLE_PARTS.has(part)) return 'This part of the record is never shared with family members.';
-  return "You can see this only while the patient's consent is active and covers it.";
 }

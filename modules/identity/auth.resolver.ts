@@ -1,7 +1,8 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UseGuards } from '@nestjs/common';
 import { CurrentUser, Public, Roles } from '../../src/auth/decorators';
-import { Role, type Principal } from '../../src/auth/principal';
+import type { Principal } from '../../src/auth/principal';
+import { EVERYONE } from './policy/roles';
 import { NotFound } from '../../src/common/errors';
 import { AuthService } from './auth.service';
 import { AcceptInviteInput } from './dto/identity.inputs';
@@ -11,7 +12,6 @@ import { AuthPayload, OrganizationModel, toUserModel, UserModel } from './models
 import type { User } from './schemas/user.schema';
 import { UsersService } from './users.service';
 
-const EVERYONE = Object.values(Role);
 
 @Resolver()
 export class AuthResolver {

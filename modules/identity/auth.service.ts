@@ -68,7 +68,7 @@ export class AuthService {
   }
 
   /** A new sign-in: a fresh refresh-token chain. */
-  startSession(user: Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'clinicianId'>): Promise<AuthPayload> {
+  startSession(user: Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam'>): Promise<AuthPayload> {
     return this.issue(user, randomUUID());
   }
 
@@ -110,7 +110,7 @@ export class AuthService {
     await this.refreshTokens.updateMany({ chainId, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date(), revokedReason: reason } });
   }
 
-  private async issue(user: Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'clinicianId'>, chainId: string): Promise<AuthPayload> {
+  private async issue(user: Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam'>, chainId: string): Promise<AuthPayload> {
     const now = Date.now();
     const { accessTtlSeconds, refreshTtlSeconds } = this.config.auth;
     const claims: AccessTokenClaims = { sub: user._id.toHexString(), org: user.orgId.toHexString(), role: user.role };

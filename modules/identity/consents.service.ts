@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { Role, type Principal } from '../../src/auth/principal';
-import { BadInput, Forbidden, NotFound } from '../../src/common/errors';
+import type { Principal } from '../../src/auth/principal';
+import { BadInput, DomainError, Forbidden, NotFound } from '../../src/common/errors';
+import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from './access.service';
 import type { GrantFamilyConsentInput } from './dto/identity.inputs';
-import { REDISCLOSURE_NOTICE, RecordPart } from './policy/patient-access';
+import { readsAsFamily, Permission, REDISCLOSURE_NOTICE, roleMay } from './policy/access-policy';
+import { invitesLinkToPatient } from './policy/roles';
 import { Consent, ConsentMethod } from './schemas/consent.schema';
 import { FamilyLink } from './schemas/family-link.schema';
 import { UsersService } from './users.service';
@@ -27,8 +29,8 @@ export class ConsentsService {
   ) {}
 
   async grant(actor: Principal, input: GrantFamilyConsentInput): Promise<Consent> {
-    const onPaper = actor.role !== Role.PATIENT;
-    if (onPaper && actor.role !== Role.CLINICIAN && actor.role !== Role.ADMIN) throw new Forbidden();
+    const onPaper = !roleMay(actor, Permission.GRANT_OWN_CONSENT);
+    if (onPaper && !roleMay(actor, Permission.RECORD_PAPER_CONSENT)) throw new Forbidden();
     if (!onPaper && input.patientId && input.patientId !== actor.userId) {
       throw new Forbidden('Patients can grant consent for their own records only.');
     }
@@ -45,9 +47,11 @@ export class ConsentsService {
     if (input.expiresAt && input.expiresAt <= now) throw new BadInput('expiresAt must be in the future.', { field: 'expiresAt' });
     if (input.signedAt && input.signedAt > now) throw new BadInput('signedAt cannot be in the future.', { field: 'signedAt' });
 
-    const [patient, recipient] = await Promise.all([this.users.findById(patientId), this.users.findById(input.familyMemberId)]);
-    if (!patient || !patient.orgId.equals(actor.orgId) || patient.role !== Role.PATIENT) throw new NotFound('That patient');
-    if (!recipient || !recipient.orgId.equals(actor.orgId) || recipient.role !== Role.FAMILY) throw new NotFound('That family member');
+    const [{ subject: patient }, recipient] = await Promise.all([
+      this.access.requireOne(actor, onPaper ? Permission.RECORD_PAPER_CONSENT : Permission.GRANT_OWN_CONSENT, patientId),
+      this.users.findById(input.familyMemberId),
+    ]);
+    if (!recipient || !recipient.orgId.equals(actor.orgId) || !invitesLinkToPatient(recipient.role)) throw new NotFound('That family member');
     const linked = await this.links.exists({ patientId: patient._id, familyMemberId: recipient._id });
     if (!linked) throw new BadInput('That family member is not linked to this patient. A clinician links them with a family invite.', { field: 'familyMemberId' });
     const org = await this.users.organization(patient.orgId);
@@ -72,7 +76,7 @@ export class ConsentsService {
     });
     await this.audit.record({
       actor,
-      action: 'CONSENT_GRANTED',
+      action: AuditAction.CONSENT_GRANTED,
       subjectType: 'CONSENT',
       subjectId: consent._id.toHexString(),
       patientId: patient._id.toHexString(),
@@ -86,15 +90,16 @@ export class ConsentsService {
     if (!Types.ObjectId.isValid(consentId)) throw new NotFound('That consent');
     const consent = await this.consents.findOne({ _id: new Types.ObjectId(consentId), orgId: new Types.ObjectId(actor.orgId) }).lean();
     if (!consent) throw new NotFound('That consent');
-    const isPatient = consent.patientId.equals(actor.userId);
-    if (!isPatient && actor.role !== Role.CLINICIAN && actor.role !== Role.ADMIN) throw new NotFound('That consent');
+    await this.access.requireOne(actor, Permission.REVOKE_CONSENT, consent.patientId.toHexString()).catch((error: unknown) => {
+      throw error instanceof DomainError && error.code === 'NOT_FOUND' ? new NotFound('That consent') : error;
+    });
     if (consent.revokedAt) return consent;
     const revoked = await this.consents.findOneAndUpdate(
       { _id: consent._id, revokedAt: { $exists: false } },
       { $set: { revokedAt: new Date(), revokedBy: new Types.ObjectId(actor.userId) } },
       { returnDocument: 'after', lean: true },
     );
-    await this.audit.record({ actor, action: 'CONSENT_REVOKED', subjectType: 'CONSENT', subjectId: consentId, patientId: consent.patientId.toHexString() });
+    await this.audit.record({ actor, action: AuditAction.CONSENT_REVOKED, subjectType: 'CONSENT', subjectId: consentId, patientId: consent.patientId.toHexString() });
     return revoked ?? (await this.consents.findById(consent._id).lean())!;
   }
 
@@ -104,14 +109,14 @@ export class ConsentsService {
    */
   async list(viewer: Principal, patientId?: string, requestId?: string): Promise<{ consents: Consent[]; redisclosureNotice?: string }> {
     if (patientId !== undefined && !Types.ObjectId.isValid(patientId)) throw new NotFound('That patient');
-    if (viewer.role === Role.FAMILY) {
+    if (readsAsFamily(viewer)) {
       const filter: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId), recipientId: new Types.ObjectId(viewer.userId) };
       if (patientId) filter.patientId = new Types.ObjectId(patientId);
       const consents = await this.consents.find(filter).sort({ createdAt: -1 }).lean();
       return { consents, redisclosureNotice: consents.length ? REDISCLOSURE_NOTICE : undefined };
     }
     const subjectId = patientId ?? viewer.userId;
-    await this.access.require(viewer, subjectId, RecordPart.CONSENTS, 'CONSENTS_READ', requestId);
+    await this.access.requireOne(viewer, Permission.READ_CONSENTS, subjectId, { requestId });
     const consents = await this.consents.find({ orgId: new Types.ObjectId(viewer.orgId), patientId: new Types.ObjectId(subjectId) }).sort({ createdAt: -1 }).lean();
     return { consents };
   }

@@ -12,7 +12,11 @@ export interface DemoAccount {
   role: Role;
   email: string;
   id: string;
+  note?: string;
 }
+
+/** A second clinician, on no one's care team: shows NOT_FOUND and emergency access in the demo. */
+const OUTSIDE_CLINICIAN = { email: 'clinician-outside@demo.waypoint.test', displayName: 'Morgan Outside', note: "not on the demo clients' care team" };
 
 /**
  * A demo organization with one person of each role, built through the same
@@ -32,9 +36,11 @@ export async function seedDemoOrganization(app: INestApplicationContext): Promis
   };
   const existing = await users.findByEmail(emails[Role.ADMIN]);
   if (existing) {
-    const accounts = await Promise.all(
+    const accounts: DemoAccount[] = await Promise.all(
       Object.values(Role).map(async (role) => ({ role, email: emails[role], id: (await users.findByEmail(emails[role]))?._id.toHexString() ?? '' })),
     );
+    const outside = await users.findByEmail(OUTSIDE_CLINICIAN.email);
+    if (outside) accounts.push({ role: outside.role, email: OUTSIDE_CLINICIAN.email, id: outside._id.toHexString(), note: OUTSIDE_CLINICIAN.note });
     return { created: false, accounts };
   }
 
@@ -46,6 +52,8 @@ export async function seedDemoOrganization(app: INestApplicationContext): Promis
     return invites.accept({ code, email: emails[role], password: DEMO_PASSWORD, displayName });
   };
   const clinician = await join(asPrincipal(admin), Role.CLINICIAN, 'Casey Clinician');
+  const { code: outsideCode } = await invites.create(asPrincipal(admin), { role: Role.CLINICIAN, email: OUTSIDE_CLINICIAN.email, displayName: OUTSIDE_CLINICIAN.displayName });
+  const outside = await invites.accept({ code: outsideCode, email: OUTSIDE_CLINICIAN.email, password: DEMO_PASSWORD, displayName: OUTSIDE_CLINICIAN.displayName });
   await join(asPrincipal(admin), Role.STAFF, 'Sam Staff');
   const patient = await join(asPrincipal(clinician), Role.PATIENT, 'Pat Patient');
   const family = await join(asPrincipal(clinician), Role.FAMILY, 'Frankie Family', patient._id.toHexString());
@@ -63,5 +71,7 @@ export async function seedDemoOrganization(app: INestApplicationContext): Promis
     [Role.PATIENT]: patient._id.toHexString(),
     [Role.FAMILY]: family._id.toHexString(),
   };
-  return { created: true, accounts: Object.values(Role).map((role) => ({ role, email: emails[role], id: ids[role] })) };
+  const accounts: DemoAccount[] = Object.values(Role).map((role) => ({ role, email: emails[role], id: ids[role] }));
+  accounts.push({ role: Role.CLINICIAN, email: OUTSIDE_CLINICIAN.email, id: outside._id.toHexString(), note: OUTSIDE_CLINICIAN.note });
+  return { created: true, accounts };
 }

@@ -8,14 +8,18 @@ import { AuditModule } from '../audit/audit.module';
 import { AccessService } from './access.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { CareTeamResolver } from './care-team.resolver';
+import { CareTeamService } from './care-team.service';
 import { ConsentsService } from './consents.service';
 import { InvitesService } from './invites.service';
 import { LocalStrategy } from './local.strategy';
 import { PeopleResolver } from './people.resolver';
 import { Consent, ConsentSchema } from './schemas/consent.schema';
+import { EmergencyAccessGrant, EmergencyAccessGrantSchema } from './schemas/emergency-access-grant.schema';
 import { FamilyLink, FamilyLinkSchema } from './schemas/family-link.schema';
 import { Invite, InviteSchema } from './schemas/invite.schema';
 import { LoginThrottle, LoginThrottleSchema } from './schemas/login-throttle.schema';
+import { Notification, NotificationSchema } from './schemas/notification.schema';
 import { Organization, OrganizationSchema } from './schemas/organization.schema';
 import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema';
 import { User, UserSchema } from './schemas/user.schema';
@@ -37,9 +41,11 @@ import { UsersService } from './users.service';
       { name: LoginThrottle.name, schema: LoginThrottleSchema },
       { name: FamilyLink.name, schema: FamilyLinkSchema },
       { name: Consent.name, schema: ConsentSchema },
+      { name: EmergencyAccessGrant.name, schema: EmergencyAccessGrantSchema },
+      { name: Notification.name, schema: NotificationSchema },
     ]),
   ],
-  providers: [UsersService, AuthService, InvitesService, ConsentsService, AccessService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver],
+  providers: [UsersService, AuthService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver],
   exports: [UsersService, AccessService, ConsentsService],
 })
 export class IdentityModule {}

@@ -1,27 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
-import { Role, type Principal } from '../../src/auth/principal';
-import { BadInput, Conflict, Forbidden, NotFound } from '../../src/common/errors';
+import type { Principal } from '../../src/auth/principal';
+import { BadInput, Conflict, Forbidden } from '../../src/common/errors';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
+import { AuditAction } from '../audit/audit-action';
 import { AuditService } from '../audit/audit.service';
+import { AccessService } from './access.service';
 import type { AcceptInviteInput, CreateInviteInput } from './dto/identity.inputs';
 import type { InviteCreated } from './models/identity.models';
 import { assertPasswordAllowed } from './passwords';
+import { INVITE_PERMISSION, invitableRoles, Permission, roleMay } from './policy/access-policy';
+import { hasHireDate, invitesLinkToPatient, startsOnInvitersCareTeam } from './policy/roles';
 import { FamilyLink } from './schemas/family-link.schema';
 import { Invite } from './schemas/invite.schema';
 import type { User } from './schemas/user.schema';
 import { hashSecret, newSecret } from './secrets';
 import { normalizeEmail, UsersService } from './users.service';
-
-/** Who may invite whom: admins bring in staff and clinicians, clinicians bring in patients and families. */
-const INVITABLE: Record<Role, readonly Role[]> = {
-  [Role.ADMIN]: [Role.ADMIN, Role.CLINICIAN, Role.STAFF],
-  [Role.CLINICIAN]: [Role.PATIENT, Role.FAMILY],
-  [Role.STAFF]: [],
-  [Role.PATIENT]: [],
-  [Role.FAMILY]: [],
-};
 
 @Injectable()
 export class InvitesService {
@@ -31,19 +26,20 @@ export class InvitesService {
     @InjectModel(FamilyLink.name) private readonly links: Model<FamilyLink>,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly access: AccessService,
   ) {}
 
   async create(inviter: Principal, input: CreateInviteInput): Promise<InviteCreated> {
-    if (!INVITABLE[inviter.role].includes(input.role)) {
-      const allowed = INVITABLE[inviter.role];
+    // Who may invite whom is the access policy's (admins: staff and clinicians; clinicians: clients).
+    if (!roleMay(inviter, INVITE_PERMISSION[input.role])) {
+      const allowed = invitableRoles(inviter);
       throw new Forbidden(allowed.length ? `As ${inviter.role.toLowerCase()} you can invite ${allowed.join(', ')} only.` : 'Your role cannot invite people.');
     }
     const email = normalizeEmail(input.email);
     let patientId: Types.ObjectId | undefined;
-    if (input.role === Role.FAMILY) {
+    if (invitesLinkToPatient(input.role)) {
       if (!input.patientId) throw new BadInput('A family invite must name the patient (patientId) the family member is linked to.', { field: 'patientId' });
-      const patient = await this.users.findById(input.patientId);
-      if (!patient || !patient.orgId.equals(inviter.orgId) || patient.role !== Role.PATIENT) throw new NotFound('That patient');
+      const { subject: patient } = await this.access.requireOne(inviter, Permission.INVITE_FAMILY_MEMBER, input.patientId);
       patientId = patient._id;
     } else if (input.patientId) {
       throw new BadInput('patientId belongs on FAMILY invites only.', { field: 'patientId' });
@@ -69,7 +65,7 @@ export class InvitesService {
     });
     await this.audit.record({
       actor: inviter,
-      action: 'INVITE_CREATED',
+      action: AuditAction.INVITE_CREATED,
       subjectType: 'INVITE',
       subjectId: invite._id.toHexString(),
       patientId: patientId?.toHexString(),
@@ -102,10 +98,10 @@ export class InvitesService {
         role: invite.role,
         displayName: input.displayName,
         password: input.password,
-        clinicianId: invite.role === Role.PATIENT || invite.role === Role.FAMILY ? invite.invitedBy : undefined,
-        hiredAt: invite.role === Role.STAFF ? now : undefined,
+        careTeam: startsOnInvitersCareTeam(invite.role) ? [invite.invitedBy] : undefined,
+        hiredAt: hasHireDate(invite.role) ? now : undefined,
       });
-      if (invite.role === Role.FAMILY && invite.patientId) {
+      if (invitesLinkToPatient(invite.role) && invite.patientId) {
         await this.links.create({ orgId: invite.orgId, patientId: invite.patientId, familyMemberId: user._id, relationship: invite.relationship });
       }
       await this.invites.updateOne({ _id: invite._id }, { $set: { acceptedUserId: user._id } });

@@ -1,19 +1,17 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
-import { BadInput } from '../../src/common/errors';
 import { PageArgs } from '../../src/common/pagination';
-import { cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
 import type { GraphQLContext } from '../../src/graphql/context';
-import { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/audit-action';
 import { AccessService } from './access.service';
 import { ConsentsService } from './consents.service';
 import { CreateInviteInput, GrantFamilyConsentInput } from './dto/identity.inputs';
 import { InvitesService } from './invites.service';
 import { ConsentList, ConsentModel, InviteCreated, PatientOverview, toConsentModel, UserConnection } from './models/identity.models';
 import { toUserModel } from './models/user.model';
-import { RecordPart, isClientRole } from './policy/patient-access';
-import { UsersService } from './users.service';
+import { Permission } from './policy/access-policy';
+import { CareTeamService } from './care-team.service';
 
 @Resolver()
 export class PeopleResolver {
@@ -21,8 +19,7 @@ export class PeopleResolver {
     private readonly invites: InvitesService,
     private readonly consents: ConsentsService,
     private readonly access: AccessService,
-    private readonly usersService: UsersService,
-    private readonly audit: AuditService,
+    private readonly careTeams: CareTeamService,
   ) {}
 
   @Roles(Role.ADMIN, Role.CLINICIAN)
@@ -57,27 +54,15 @@ export class PeopleResolver {
   }
 
   @Roles(Role.ADMIN, Role.CLINICIAN)
-  @Query(() => UserConnection, { description: 'People in your organization. Clinicians see patients and family members.' })
+  @Query(() => UserConnection, { description: 'People in your organization. Clinicians see the patients and family members on their care team.' })
   async users(
     @CurrentUser() viewer: Principal,
     @Context() ctx: GraphQLContext,
     @Args() page: PageArgs,
     @Args('role', { type: () => Role, nullable: true }) role?: Role,
   ): Promise<UserConnection> {
-    const visible = viewer.role === Role.ADMIN ? Object.values(Role) : [Role.PATIENT, Role.FAMILY];
-    if (role && !visible.includes(role)) throw new BadInput(`You can list ${visible.join(', ')} only.`, { field: 'role' });
-    const after = page.after ? cursorObjectId(decodeCursor(page.after, 1)[0]).toHexString() : undefined;
-    const rows = await this.usersService.listInOrg(viewer.orgId, role ? [role] : visible, { first: page.first + 1, after });
-    const nodes = rows.slice(0, page.first);
-    const clients = nodes.filter((u) => isClientRole(u.role));
-    // A directory of people in treatment is itself a patient record: one event per client listed (one insert).
-    await this.audit.recordMany(
-      clients.map((c) => ({ actor: viewer, action: 'CLIENT_DIRECTORY_READ', subjectType: 'PROFILE', subjectId: c._id.toHexString(), patientId: c._id.toHexString(), requestId: String(ctx.req.id) })),
-    );
-    return {
-      nodes: nodes.map((u) => toUserModel(u, true)),
-      pageInfo: { hasNextPage: rows.length > page.first, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]._id.toHexString()) : undefined },
-    };
+    const { nodes, hasNextPage, endCursor } = await this.careTeams.directory(viewer, role, page, String(ctx.req.id));
+    return { nodes: nodes.map((u) => toUserModel(u, true)), pageInfo: { hasNextPage, endCursor } };
   }
 
   @Roles(Role.ADMIN, Role.CLINICIAN, Role.PATIENT, Role.FAMILY)
@@ -87,16 +72,14 @@ export class PeopleResolver {
     @Context() ctx: GraphQLContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<PatientOverview> {
-    const granted = await this.access.require(viewer, id, RecordPart.PROFILE, 'PATIENT_PROFILE_READ', String(ctx.req.id));
-    const showFamily = granted.decision.relation === 'SELF' || granted.decision.relation === 'CARE_TEAM';
+    const requestId = String(ctx.req.id);
+    const granted = await this.access.requireOne(viewer, Permission.READ_PROFILE, id, { requestId });
+    const showFamily = granted.decision.relation !== 'FAMILY';
     const familyIds = showFamily ? await this.consents.familyMemberIds(granted.subject._id) : [];
-    const family = familyIds.length ? await this.usersService.findManyInOrg(viewer.orgId, familyIds.map((f) => f.toHexString())) : [];
-    if (granted.decision.relation === 'CARE_TEAM') {
-      // Family members are clients too: listing them is a read of their records.
-      await this.audit.recordMany(
-        family.map((f) => ({ actor: viewer, action: 'CLIENT_PROFILE_READ', subjectType: 'PROFILE', subjectId: f._id.toHexString(), patientId: f._id.toHexString(), requestId: String(ctx.req.id) })),
-      );
-    }
+    // Family members are clients too: listing them is a read of their records (audited by the policy).
+    const family = familyIds.length
+      ? (await this.access.require(viewer, Permission.READ_PROFILE, familyIds.map((f) => f.toHexString()), { action: AuditAction.CLIENT_PROFILE_READ, requestId, onlyAllowed: true })).map((g) => g.subject)
+      : [];
     return {
       patient: toUserModel(granted.subject, showFamily),
       familyMembers: family.map((f) => toUserModel(f, true)),

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { Role } from '../../src/auth/principal';
 import { Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
+import { pageOf, type KeysetPage } from '../../src/common/pagination';
 import { Organization } from './schemas/organization.schema';
 import { User } from './schemas/user.schema';
 import { assertPasswordAllowed, hashPassword } from './passwords';
@@ -13,12 +14,12 @@ export interface NewUser {
   role: Role;
   displayName: string;
   password: string;
-  clinicianId?: Types.ObjectId;
+  careTeam?: Types.ObjectId[];
   hiredAt?: Date;
 }
 
-export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'clinicianId' | 'hiredAt' | 'deactivatedAt'>;
-const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, clinicianId: 1, hiredAt: 1, deactivatedAt: 1 } as const;
+export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam' | 'emergencyAccess' | 'hiredAt' | 'deactivatedAt'>;
+const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, careTeam: 1, emergencyAccess: 1, hiredAt: 1, deactivatedAt: 1 } as const;
 
 /** Users and organizations. Other modules read people through this service, never through the models. */
 @Injectable()
@@ -80,12 +81,55 @@ export class UsersService {
     return this.users.find({ orgId: new Types.ObjectId(orgId), _id: { $in: valid } }, SUMMARY).lean();
   }
 
-  /** A page of an organization's users of some roles, ordered by id. */
-  listInOrg(orgId: string, roles: readonly Role[], options: { first: number; after?: string; clinicianId?: string }): Promise<UserSummary[]> {
+  /** A page of an organization's active users of some roles (optionally one clinician's care team), ordered by id. */
+  listInOrg(orgId: string, roles: readonly Role[], page: { first: number; after?: string; careTeamMember?: string }): Promise<KeysetPage<UserSummary>> {
     const filter: Record<string, unknown> = { orgId: new Types.ObjectId(orgId), role: { $in: roles }, deactivatedAt: { $exists: false } };
-    if (options.clinicianId) filter.clinicianId = new Types.ObjectId(options.clinicianId);
-    if (options.after) filter._id = { $gt: new Types.ObjectId(options.after) };
-    return this.users.find(filter, SUMMARY).sort({ _id: 1 }).limit(options.first).lean();
+    if (page.careTeamMember) filter.careTeam = new Types.ObjectId(page.careTeamMember);
+    return pageOf<UserSummary>(this.users as unknown as Model<UserSummary>, filter, page, SUMMARY);
+  }
+
+  /**
+   * Before care teams, a client had one `clinicianId`. Moves it to `careTeam` as the first
+   * member. Idempotent: only documents still holding `clinicianId` match, and each loses it.
+   */
+  async migrateCareTeams(): Promise<number> {
+    const legacy = await this.users.collection.find({ clinicianId: { $exists: true } }, { projection: { clinicianId: 1, careTeam: 1 } }).toArray();
+    if (legacy.length === 0) return 0;
+    await this.users.collection.bulkWrite(
+      legacy.map((u) => ({
+        updateOne: {
+          filter: { _id: u._id, clinicianId: { $exists: true } },
+          update: { $addToSet: { careTeam: u.clinicianId as Types.ObjectId }, $unset: { clinicianId: '' } },
+        },
+      })),
+      { ordered: false },
+    );
+    return legacy.length;
+  }
+
+  /** Adds a clinician to a client's care team; adding twice changes nothing. */
+  async addToCareTeam(orgId: string, clientId: Types.ObjectId, clinicianId: Types.ObjectId): Promise<UserSummary | null> {
+    return this.users.findOneAndUpdate({ _id: clientId, orgId: new Types.ObjectId(orgId) }, { $addToSet: { careTeam: clinicianId } }, { returnDocument: 'after', projection: SUMMARY }).lean();
+  }
+
+  async removeFromCareTeam(orgId: string, clientId: Types.ObjectId, clinicianId: Types.ObjectId): Promise<UserSummary | null> {
+    return this.users.findOneAndUpdate({ _id: clientId, orgId: new Types.ObjectId(orgId) }, { $pull: { careTeam: clinicianId } }, { returnDocument: 'after', projection: SUMMARY }).lean();
+  }
+
+  /** The care team becomes exactly these clinicians. */
+  async setCareTeam(orgId: string, clientId: Types.ObjectId, clinicianIds: Types.ObjectId[]): Promise<UserSummary | null> {
+    return this.users.findOneAndUpdate({ _id: clientId, orgId: new Types.ObjectId(orgId) }, { $set: { careTeam: clinicianIds } }, { returnDocument: 'after', projection: SUMMARY }).lean();
+  }
+
+  /** Opens (or extends) a clinician's emergency-access window on a client. */
+  async openEmergencyWindow(orgId: string, clientId: Types.ObjectId, clinicianId: string, until: Date): Promise<void> {
+    await this.users.updateOne({ _id: clientId, orgId: new Types.ObjectId(orgId) }, { $set: { [`emergencyAccess.${clinicianId}`]: until } });
+  }
+
+  async updateOrganization(orgId: string, set: Partial<Pick<Organization, 'clientAccess'>>): Promise<Organization> {
+    const org = await this.organizations.findOneAndUpdate({ _id: new Types.ObjectId(orgId) }, { $set: set }, { returnDocument: 'after' }).lean();
+    if (!org) throw new NotFound('Organization');
+    return org;
   }
 
   /** Undoes a half-finished `org create`; never used on an organization with people in it. */

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { Role, type Principal } from '../../src/auth/principal';
-import { BadInput } from '../../src/common/errors';
-import { cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
+import { AuditAction } from '../audit/audit-action';
 import { CoursesService } from '../curriculum/courses.service';
 import type { Course } from '../curriculum/schemas/curriculum.schemas';
 import { EnrollmentService } from '../enrollment/enrollment.service';
 import type { Enrollment } from '../enrollment/schemas/enrollment.schemas';
 import { AccessService, type GrantedAccess } from '../identity/access.service';
-import { RecordPart } from '../identity/policy/patient-access';
+import { Permission, seesEveryClient } from '../identity/policy/access-policy';
+import { CLIENT_ROLES } from '../identity/policy/roles';
 import { UsersService, type UserSummary } from '../identity/users.service';
 import { describePath, type PathCourse, type PathProgress, type PathView } from './learning-path';
 import { ProgressService } from './progress.service';
@@ -81,41 +81,38 @@ export class DashboardService {
   }
 
   async learnerProgress(viewer: Principal, learnerId: string, requestId?: string): Promise<{ granted: GrantedAccess; items: LearningItem[] }> {
-    const granted = await this.access.require(viewer, learnerId, RecordPart.PROGRESS, 'PROGRESS_READ', requestId);
+    const granted = await this.access.requireOne(viewer, Permission.READ_PROGRESS, learnerId, { requestId });
     const items = (await this.itemsFor(viewer.orgId, [granted.subject._id])).get(learnerId) ?? [];
     return { granted, items };
   }
 
-  /** A clinician's patients and family members (an admin's: every client), a page at a time. */
+  /** A clinician's care-team clients (an admin's: every client), a page at a time. */
   async caseload(viewer: Principal, first: number, after?: string, requestId?: string) {
-    const afterId = after ? cursorObjectId(decodeCursor(after, 1)[0]).toHexString() : undefined;
-    const page = await this.users.listInOrg(viewer.orgId, [Role.PATIENT, Role.FAMILY], {
-      first: first + 1,
-      after: afterId,
-      clinicianId: viewer.role === Role.CLINICIAN ? viewer.userId : undefined,
+    const page = await this.users.listInOrg(viewer.orgId, CLIENT_ROLES, {
+      first,
+      after,
+      careTeamMember: seesEveryClient(viewer) ? undefined : viewer.userId,
     });
-    const learners = page.slice(0, first);
+    const learners = page.nodes;
     const ids = learners.map((l) => l._id.toHexString());
-    if (ids.length) await this.access.requireMany(viewer, ids, RecordPart.PROGRESS, 'CASELOAD_READ', requestId, learners);
+    if (ids.length) await this.access.require(viewer, Permission.READ_PROGRESS, ids, { action: AuditAction.CASELOAD_READ, requestId, known: learners });
     const items = await this.itemsFor(viewer.orgId, learners.map((l) => l._id));
     return {
       rows: learners.map((learner) => ({ learner, items: items.get(learner._id.toHexString()) ?? [] })),
-      hasNextPage: page.length > first,
-      endCursor: learners.length ? encodeCursor(learners[learners.length - 1]._id.toHexString()) : undefined,
+      hasNextPage: page.hasNextPage,
+      endCursor: page.endCursor,
     };
   }
 
   /** Every staff member × assigned course, a page of staff at a time. */
   async staffCompliance(viewer: Principal, first: number, after?: string): Promise<{ rows: Array<{ staff: UserSummary; items: LearningItem[] }>; hasNextPage: boolean; endCursor?: string }> {
-    if (viewer.role !== Role.ADMIN) throw new BadInput('Staff compliance is for admins.');
-    const afterId = after ? cursorObjectId(decodeCursor(after, 1)[0]).toHexString() : undefined;
-    const page = await this.users.listInOrg(viewer.orgId, [Role.STAFF], { first: first + 1, after: afterId });
-    const staff = page.slice(0, first);
-    const items = await this.itemsFor(viewer.orgId, staff.map((s) => s._id));
+    this.access.requireAct(viewer, Permission.READ_STAFF_COMPLIANCE);
+    const page = await this.users.listInOrg(viewer.orgId, [Role.STAFF], { first, after });
+    const items = await this.itemsFor(viewer.orgId, page.nodes.map((s) => s._id));
     return {
-      rows: staff.map((s) => ({ staff: s, items: items.get(s._id.toHexString()) ?? [] })),
-      hasNextPage: page.length > first,
-      endCursor: staff.length ? encodeCursor(staff[staff.length - 1]._id.toHexString()) : undefined,
+      rows: page.nodes.map((s) => ({ staff: s, items: items.get(s._id.toHexString()) ?? [] })),
+      hasNextPage: page.hasNextPage,
+      endCursor: page.endCursor,
     };
   }
 }

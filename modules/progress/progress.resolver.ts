@@ -4,6 +4,7 @@ import { Role, type Principal } from '../../src/auth/principal';
 import { PageArgs } from '../../src/common/pagination';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { toUserModel } from '../identity/models/user.model';
+import { LEARNER_ROLES } from '../identity/policy/roles';
 import { DashboardService } from './dashboard.service';
 import {
   CaseloadPageModel,
@@ -17,7 +18,6 @@ import {
 } from './models/progress.models';
 import { ProgressService } from './progress.service';
 
-const LEARNERS = [Role.PATIENT, Role.FAMILY, Role.STAFF];
 
 @Resolver()
 export class ProgressResolver {
@@ -26,14 +26,14 @@ export class ProgressResolver {
     private readonly dashboards: DashboardService,
   ) {}
 
-  @Roles(...LEARNERS)
+  @Roles(...LEARNER_ROLES)
   @Mutation(() => LessonProgressModel, { description: 'Record reading progress. Idempotent by clientEventId; never moves backwards.' })
   async recordLessonProgress(@CurrentUser() learner: Principal, @Args('input') input: RecordLessonProgressInput): Promise<LessonProgressModel> {
     const { progress, duplicate } = await this.progress.record(learner, input);
     return toLessonProgressModel(progress, duplicate);
   }
 
-  @Roles(...LEARNERS)
+  @Roles(...LEARNER_ROLES)
   @Query(() => [LearningItemModel], { description: 'Your enrollments and assignments, with status, progress and the lesson to open next.' })
   async myLearning(@CurrentUser() learner: Principal): Promise<LearningItemModel[]> {
     return (await this.dashboards.myLearning(learner)).map((item) => toLearningItem(item));
@@ -47,7 +47,7 @@ export class ProgressResolver {
     @Args('learnerId', { type: () => ID }) learnerId: string,
   ): Promise<LearnerProgressModel> {
     const { granted, items } = await this.dashboards.learnerProgress(viewer, learnerId, String(ctx.req.id));
-    const careTeam = granted.decision.relation !== 'FAMILY_WITH_CONSENT';
+    const careTeam = granted.decision.relation !== 'FAMILY';
     return {
       learner: toUserModel(granted.subject, careTeam),
       items: items.map((item) => toLearningItem(item, careTeam)),

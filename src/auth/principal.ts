@@ -12,8 +12,6 @@ registerEnumType(Role, {
   description: 'ADMIN runs the program; CLINICIAN treats patients; STAFF is a staff learner; PATIENT and FAMILY are learners in care.',
 });
 
-export const LEARNER_ROLES: readonly Role[] = [Role.STAFF, Role.PATIENT, Role.FAMILY];
-export const CARE_TEAM_ROLES: readonly Role[] = [Role.ADMIN, Role.CLINICIAN];
 
 /** The signed-in person, as the access token states it. Resolvers receive it via @CurrentUser(). */
 export interface Principal {

@@ -20,6 +20,7 @@ const schema = z.object({
   JWT_ACCESS_TTL: duration.default('15m'),
   REFRESH_TOKEN_TTL: duration.default('30d'),
   INVITE_TTL: duration.default('7d'),
+  EMERGENCY_ACCESS_TTL: duration.default('60m'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT: duration.default('15m'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
@@ -46,6 +47,8 @@ export interface AppConfig {
     accessTtlSeconds: number;
     refreshTtlSeconds: number;
     inviteTtlSeconds: number;
+    /** How long an emergency-access window stays open. */
+    emergencyAccessSeconds: number;
     loginMaxFailures: number;
     lockoutSeconds: number;
   };
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
       accessTtlSeconds: parseDurationSeconds(c.JWT_ACCESS_TTL),
       refreshTtlSeconds: parseDurationSeconds(c.REFRESH_TOKEN_TTL),
       inviteTtlSeconds: parseDurationSeconds(c.INVITE_TTL),
+      emergencyAccessSeconds: parseDurationSeconds(c.EMERGENCY_ACCESS_TTL),
       loginMaxFailures: c.LOGIN_MAX_FAILURES,
       lockoutSeconds: parseDurationSeconds(c.LOGIN_LOCKOUT),
     },

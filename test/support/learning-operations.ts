@@ -63,7 +63,7 @@ export async function manyLearners(t: TestApp, orgId: string, role: Role, count:
     role,
     displayName: `Learner ${counter}`,
     passwordHash: '',
-    clinicianId: clinicianId ? new Types.ObjectId(clinicianId) : undefined,
+    careTeam: clinicianId ? [new Types.ObjectId(clinicianId)] : undefined,
     hiredAt: role === Role.STAFF ? new Date() : undefined,
   }));
   const passwordHash = await hash;

@@ -13,6 +13,7 @@ export class AuditEventModel {
   @Field(() => ID, { nullable: true }) patientId?: string;
   @Field() at: Date;
   @Field({ nullable: true }) requestId?: string;
+  @Field({ nullable: true, description: 'The reason the actor gave, for acts that need one (emergency access, revocations).' }) reason?: string;
 }
 
 @ObjectType('AuditEventConnection')

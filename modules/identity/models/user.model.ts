@@ -18,19 +18,22 @@ export class UserModel {
   @Field() displayName: string;
   @Field({ nullable: true, description: 'Shown to the person and to the care team only.' }) email?: string;
   @Field(() => ID) organizationId: string;
-  @Field(() => ID, { nullable: true, description: 'Patients and family members: the clinician whose caseload they are on.' })
+  @Field(() => ID, { nullable: true, description: 'Patients and family members: the first clinician on their care team.' })
   clinicianId?: string;
+  @Field(() => [ID], { nullable: true, description: 'Patients and family members: the clinicians on their care team. Shown to the care team and admins.' })
+  careTeam?: string[];
 }
 
 /** The API shape of a user; the password hash cannot leak because it is never copied. */
-export function toUserModel(user: Pick<User, '_id' | 'role' | 'displayName' | 'email' | 'orgId' | 'clinicianId'>, showEmail: boolean): UserModel {
+export function toUserModel(user: Pick<User, '_id' | 'role' | 'displayName' | 'email' | 'orgId' | 'careTeam'>, showEmail: boolean): UserModel {
   return {
     id: user._id.toHexString(),
     role: user.role,
     displayName: user.displayName,
     email: showEmail ? user.email : undefined,
     organizationId: user.orgId.toHexString(),
-    clinicianId: user.clinicianId?.toHexString(),
+    clinicianId: user.careTeam?.[0]?.toHexString(),
+    careTeam: user.careTeam?.map((id) => id.toHexString()),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument, Types } from 'mongoose';
+import { ClientAccess } from '../policy/access-policy';
 
 @Schema({ collection: 'organizations', timestamps: true })
 export class Organization {
@@ -9,6 +10,8 @@ export class Organization {
   @Prop({ default: 'America/New_York' }) timeZone: string;
   /** The clinic's own crisis or after-hours line, shown beside the national ones. */
   @Prop() crisisLine?: string;
+  /** Who among the clinicians sees a client: their care team (the default) or every clinician. */
+  @Prop({ type: String, enum: Object.values(ClientAccess), default: ClientAccess.CARE_TEAM }) clientAccess: ClientAccess;
   createdAt: Date;
 }
 export type OrganizationDocument = HydratedDocument<Organization>;

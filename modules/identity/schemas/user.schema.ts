@@ -11,8 +11,18 @@ export class User {
   @Prop({ required: true, trim: true, maxlength: 120 }) displayName: string;
   /** argon2id; never leaves the identity module. */
   @Prop({ required: true }) passwordHash: string;
-  /** For patients and family members: the clinician who invited them (their caseload). */
-  @Prop({ type: Types.ObjectId }) clinicianId?: Types.ObjectId;
+  /**
+   * Patients and family members: the clinicians on their care team, the inviting
+   * clinician first. (Before care teams this was a single `clinicianId`; start-up
+   * moves it here, see UsersService.migrateCareTeams.)
+   */
+  @Prop({ type: [Types.ObjectId], default: undefined }) careTeam?: Types.ObjectId[];
+  /**
+   * Clinicians off the care team with an open emergency-access window: clinician id →
+   * window end. Kept on the client so the access check reads it with the person, at no
+   * extra query; the history of grants is in `emergencyAccessGrants`.
+   */
+  @Prop({ type: Object }) emergencyAccess?: Record<string, Date>;
   /** Staff: the hire date that relative due dates count from. */
   @Prop() hiredAt?: Date;
   @Prop() deactivatedAt?: Date;
@@ -21,6 +31,6 @@ export class User {
 export type UserDocument = HydratedDocument<User>;
 export const UserSchema = SchemaFactory.createForClass(User);
 UserSchema.index({ email: 1 }, { unique: true });
-// Directory and dashboard pages: filter by organization and role (or clinician), ordered by id.
+// Directory and dashboard pages: filter by organization and role (or care-team member), ordered by id.
 UserSchema.index({ orgId: 1, role: 1, _id: 1 });
-UserSchema.index({ orgId: 1, clinicianId: 1, _id: 1 });
+UserSchema.index({ orgId: 1, careTeam: 1, _id: 1 });
