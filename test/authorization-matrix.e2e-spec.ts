@@ -137,7 +137,7 @@ describe('authorization matrix: every role × every patient-data operation', () 
         otherOrgAdmin: other.admin,
       },
     };
-  });
+  }, 90000);
   afterAll(() => c?.t.close());
 
   it('covers every role', () => {
