@@ -116,10 +116,15 @@ async function startMemoryServer(reason: string, logger: ResolveLogger): Promise
   return { backend: 'memory-server', uri: server.getUri(), reason, stop: async () => void (await server.stop()) };
 }
 
+/**
+ * The embedded engine listens on a Unix domain socket in a fresh directory only this OS
+ * user can open (mode 0700): it has no authentication, so on TCP any local process could
+ * read every learner's data. Tools that need TCP use `npm run db:embedded`.
+ */
 async function startEmbedded(reason: string, logger: ResolveLogger): Promise<ResolvedDatabase> {
-  const engine = await startEmbeddedMongo({ logger });
+  const engine = await startEmbeddedMongo({ listen: 'socket', logger });
   logger.warn(
-    `database: EMBEDDED ENGINE at ${engine.uri} (${reason}). Data lives in this process's memory only and is lost at exit: ` +
+    `database: EMBEDDED ENGINE on the private socket ${engine.socketPath} (${reason}). Data lives in this process's memory only and is lost at exit: ` +
       'for development, tests and demos, never production. Set MONGODB_URI to use a real MongoDB.',
   );
   return { backend: 'embedded', uri: engine.uri, reason, stop: () => engine.stop() };

@@ -30,6 +30,7 @@ export const ErrorCodes = {
   NoSuchTransaction: 251,
   NotImplemented: 238,
   DuplicateKey: 11000,
+  BSONObjectTooLarge: 10334,
   Unauthorized: 13,
   InvalidLength: 16,
   AmbiguousIndexKeyPattern: 339,
@@ -41,6 +42,10 @@ export const ErrorCodes = {
   Location16612: 16612,
   Location28818: 28818,
   Location51272: 51272,
+  Location51103: 51103,
+  Location51104: 51104,
+  Location51105: 51105,
+  Location51106: 51106,
   Location31253: 31253,
   Location31254: 31254,
 } as const;

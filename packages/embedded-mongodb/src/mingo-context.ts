@@ -5,6 +5,7 @@
  */
 import { Context, OpType, ProcessingMode } from 'mingo/core';
 import { bsonAccumulators, bsonExpressions } from './bson-operators';
+import { regexExpressions } from './regex-operators';
 import type { Options } from 'mingo/types';
 import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as expressionOperators from 'mingo/operators/expression';
@@ -26,11 +27,11 @@ type OperatorSets = NonNullable<Parameters<typeof Context.init>[0]>;
 type AccumulatorOps = NonNullable<OperatorSets['accumulator']>;
 type ExpressionOps = NonNullable<OperatorSets['expression']>;
 
-/** mingo's operators, with the numeric and comparison ones replaced by BSON-aware versions. */
+/** mingo's operators, with the numeric and comparison ones replaced by BSON-aware versions and the regex ones by linear-time versions. */
 export const BASE_CONTEXT = Context.from(
   Context.init({
     accumulator: bsonAccumulators as unknown as AccumulatorOps,
-    expression: bsonExpressions as unknown as ExpressionOps,
+    expression: { ...bsonExpressions, ...regexExpressions } as unknown as ExpressionOps,
   }),
   MINGO_CONTEXT,
 );

@@ -10,6 +10,7 @@ import { evalExpr } from 'mingo/core';
 import type { Options } from 'mingo/types';
 import { badValue, MongoCommandError, notSupported } from './errors';
 import { exprOptions } from './mingo-context';
+import { compileRegex, isRegex, type LinearRegex } from './regex';
 import {
   BSON_TYPE_ALIASES, bsonTypeNumber, compareValues, type Doc, isNumeric, isPlainDoc, isTruthy, toDouble, typeRank,
   TypeRank, valueKey, valuesEqual,
@@ -74,40 +75,6 @@ function expand(leaves: Leaf[]): Leaf[] {
   return out;
 }
 
-function isRegex(value: unknown): boolean {
-  return value instanceof RegExp || (value !== null && typeof value === 'object' && (value as { _bsontype?: string })._bsontype === 'BSONRegExp');
-}
-
-function toRegExp(value: unknown, extraOptions = ''): RegExp {
-  if (value instanceof RegExp && !extraOptions) return value;
-  let source: string;
-  let flags: string;
-  if (value instanceof RegExp) {
-    source = value.source;
-    flags = value.flags + extraOptions;
-  } else if (typeof value === 'string') {
-    source = value;
-    flags = extraOptions;
-  } else if (isRegex(value)) {
-    const r = value as { pattern: string; options: string };
-    source = r.pattern;
-    flags = r.options + extraOptions;
-  } else {
-    throw badValue('$regex has to be a string');
-  }
-  let jsFlags = '';
-  for (const flag of new Set(flags)) {
-    if ('imsu'.includes(flag)) jsFlags += flag;
-    else if (flag === 'x') source = source.replace(/\\#/g, '\u0000').replace(/#.*$/gm, '').replace(/\s+/g, '').replace(/\u0000/g, '\\#');
-    else if (flag !== 'g') throw badValue(`invalid flag in regex options: ${flag}`);
-  }
-  try {
-    return new RegExp(source, jsFlags);
-  } catch (error) {
-    throw new MongoCommandError('BadValue', `Regular expression is invalid: ${(error as Error).message}`);
-  }
-}
-
 function stringValue(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (value !== null && typeof value === 'object' && (value as { _bsontype?: string })._bsontype === 'BSONSymbol') {
@@ -116,15 +83,12 @@ function stringValue(value: unknown): string | undefined {
   return undefined;
 }
 
-function regexPredicate(re: RegExp): FieldPredicate {
+function regexPredicate(re: LinearRegex): FieldPredicate {
   return (leaves) =>
     expand(leaves).some((v) => {
       const s = stringValue(v);
-      if (s !== undefined) {
-        re.lastIndex = 0;
-        return re.test(s);
-      }
-      return isRegex(v) && valuesEqual(v, re);
+      if (s !== undefined) return re.test(s);
+      return isRegex(v) && valuesEqual(v, re.bson);
     });
 }
 
@@ -140,10 +104,10 @@ function equalityPredicate(operand: unknown): FieldPredicate {
 function inPredicate(operand: unknown, op: string): FieldPredicate {
   if (!Array.isArray(operand)) throw badValue(`${op} needs an array`);
   const keys = new Set<string>();
-  const regexes: RegExp[] = [];
+  const regexes: LinearRegex[] = [];
   let matchesNull = false;
   for (const item of operand) {
-    if (isRegex(item)) regexes.push(toRegExp(item));
+    if (isRegex(item)) regexes.push(compileRegex(item));
     else if (isPlainDoc(item) && Object.keys(item).some((k) => k.startsWith('$'))) throw badValue('cannot nest $ under $in');
     else if (item === null) matchesNull = true;
     else keys.add(valueKey(item));
@@ -160,7 +124,7 @@ function inPredicate(operand: unknown, op: string): FieldPredicate {
 
 function comparisonPredicate(op: '$gt' | '$gte' | '$lt' | '$lte', operand: unknown): FieldPredicate {
   const accept = (c: number): boolean => (op === '$gt' ? c > 0 : op === '$gte' ? c >= 0 : op === '$lt' ? c < 0 : c <= 0);
-  if (isRegex(operand)) return regexPredicate(toRegExp(operand));
+  if (isRegex(operand)) return regexPredicate(compileRegex(operand));
   const rank = typeRank(operand);
   // MinKey/MaxKey bound every type; everything else only compares within its own type bracket.
   const crossType = rank === TypeRank.MinKey || rank === TypeRank.MaxKey;
@@ -228,7 +192,7 @@ function allPredicate(operand: unknown, options: FilterOptions): FieldPredicate 
   const parts = operand.map((item): FieldPredicate => {
     if (isPlainDoc(item) && Object.keys(item)[0] === '$elemMatch') return elemMatchPredicate(item.$elemMatch, options);
     if (isOperatorDoc(item)) throw badValue('no $ expressions in $all');
-    return isRegex(item) ? regexPredicate(toRegExp(item)) : equalityPredicate(item);
+    return isRegex(item) ? regexPredicate(compileRegex(item)) : equalityPredicate(item);
   });
   return (leaves) => parts.every((p) => p(leaves));
 }
@@ -284,7 +248,7 @@ function compileFieldOps(spec: Doc, options: FilterOptions): FieldPredicate {
         predicates.push(elemMatchPredicate(operand, options));
         break;
       case '$regex':
-        predicates.push(regexPredicate(toRegExp(operand, typeof spec.$options === 'string' ? spec.$options : '')));
+        predicates.push(regexPredicate(compileRegex(operand, typeof spec.$options === 'string' ? spec.$options : '')));
         break;
       case '$options':
         if (!('$regex' in spec)) throw badValue('$options needs a $regex');
@@ -294,7 +258,7 @@ function compileFieldOps(spec: Doc, options: FilterOptions): FieldPredicate {
         break;
       case '$not': {
         let inner: FieldPredicate;
-        if (isRegex(operand)) inner = regexPredicate(toRegExp(operand));
+        if (isRegex(operand)) inner = regexPredicate(compileRegex(operand));
         else if (isPlainDoc(operand) && Object.keys(operand).length > 0 && isOperatorDoc(operand)) inner = compileFieldOps(operand, options);
         else throw badValue('$not needs a regex or a document');
         predicates.push((leaves) => !inner(leaves));
@@ -349,7 +313,7 @@ export function compileFilter(filter: Doc, options: FilterOptions = {}): Matcher
     }
     let predicate: FieldPredicate;
     if (isOperatorDoc(value)) predicate = compileFieldOps(value, options);
-    else if (isRegex(value)) predicate = regexPredicate(toRegExp(value));
+    else if (isRegex(value)) predicate = regexPredicate(compileRegex(value));
     else predicate = equalityPredicate(value);
     const parts = key.split('.');
     matchers.push((doc) => {

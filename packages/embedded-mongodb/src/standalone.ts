@@ -1,5 +1,7 @@
 /**
- * `npm run db:embedded [-- --port N]`: runs the embedded engine as its own process.
+ * `npm run db:embedded [-- --port N]`: runs the embedded engine as its own process,
+ * on 127.0.0.1 TCP so that tools (mongosh, Compass, the bench) can reach it; unlike the
+ * service's default (a Unix socket only this user can open), any local process can.
  * Prints the connection string on stdout (one line, for scripts) and serves until
  * SIGINT/SIGTERM.
  */
@@ -19,6 +21,7 @@ function parsePort(argv: string[], env: NodeJS.ProcessEnv): number {
 async function main(): Promise<void> {
   const port = parsePort(process.argv.slice(2), process.env);
   const engine = await startEmbeddedMongo({
+    listen: 'tcp',
     port,
     logger: {
       info: (msg) => process.stderr.write(`${msg}\n`),
@@ -30,6 +33,8 @@ async function main(): Promise<void> {
     'WARNING: Waypoint embedded MongoDB engine.',
     'Data is kept IN MEMORY ONLY and is lost when this process stops.',
     'For development, tests and demos only: never a production store.',
+    `Listening on TCP ${engine.uri.slice('mongodb://'.length)} for tools: ANY local process can connect,`,
+    'with no authentication. (npm start uses a Unix socket only this user can open.)',
   ];
   const width = Math.max(...warning.map((line) => line.length)) + 4;
   const border = '*'.repeat(width);

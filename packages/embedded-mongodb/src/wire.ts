@@ -11,7 +11,6 @@ export const OP_QUERY = 2004;
 export const OP_COMPRESSED = 2012;
 export const OP_MSG = 2013;
 
-export const MAX_MESSAGE_SIZE = 48_000_000;
 const HEADER_SIZE = 16;
 
 const FLAG_CHECKSUM_PRESENT = 1 << 0;
@@ -61,6 +60,13 @@ export class FrameDecoder {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
 
+  constructor(private readonly maxMessageSize: number) {}
+
+  /** Bytes held of messages not yet complete. */
+  get buffered(): number {
+    return this.pendingBytes;
+  }
+
   push(chunk: Buffer): Frame[] {
     this.pending.push(chunk);
     this.pendingBytes += chunk.length;
@@ -68,8 +74,8 @@ export class FrameDecoder {
     while (this.pendingBytes >= 4) {
       const head = this.peek(4);
       const length = head.readInt32LE(0);
-      if (length < HEADER_SIZE || length > MAX_MESSAGE_SIZE) {
-        throw new WireProtocolError(`invalid message length ${length} (must be between ${HEADER_SIZE} and ${MAX_MESSAGE_SIZE})`);
+      if (length < HEADER_SIZE || length > this.maxMessageSize) {
+        throw new WireProtocolError(`invalid message length ${length} (must be between ${HEADER_SIZE} and ${this.maxMessageSize})`);
       }
       if (this.pendingBytes < length) break;
       const data = this.take(length);

@@ -115,4 +115,34 @@ describe('conformance: aggregation', () => {
     const query = await errorOf(() => posts().aggregate([{ $match: { likes: { $between: [1, 2] } } }]).toArray());
     expect(query.message).toContain('$between');
   });
+
+  it('evaluates $regexMatch, $regexFind and $regexFindAll, with positions in code points', async () => {
+    await conn.coll('texts').insertMany([
+      { _id: 1, s: 'café: Tea and tEA' },
+      { _id: 2, s: null },
+    ]);
+    const [first, second] = await conn
+      .coll('texts')
+      .aggregate([
+        {
+          $project: {
+            has: { $regexMatch: { input: '$s', regex: 'tea', options: 'i' } },
+            one: { $regexFind: { input: '$s', regex: /(t)(e)a/i } },
+            all: { $regexFindAll: { input: '$s', regex: 't(e)(x)?a', options: 'i' } },
+          },
+        },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    expect(first).toEqual({
+      _id: 1,
+      has: true,
+      one: { match: 'Tea', idx: 6, captures: ['T', 'e'] },
+      all: [
+        { match: 'Tea', idx: 6, captures: ['e', null] },
+        { match: 'tEA', idx: 14, captures: ['E', null] },
+      ],
+    });
+    expect(second).toEqual({ _id: 2, has: false, one: null, all: [] });
+  });
 });

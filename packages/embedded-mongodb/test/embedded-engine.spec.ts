@@ -3,12 +3,14 @@
  * (raw protocol abuse, features it deliberately refuses). Each test file run starts
  * its own engine here, whatever backend the rest of the suite uses.
  */
+import { stat } from 'node:fs/promises';
 import net from 'node:net';
+import path from 'node:path';
 import { BSON, Long, MongoClient } from 'mongodb';
 
 const { serialize, deserialize } = BSON;
 import { type EmbeddedMongo, startEmbeddedMongo } from '../src';
-import { errorOf } from './support';
+import { type AnyDoc, errorOf } from './support';
 
 const OP_REPLY = 1;
 const OP_QUERY = 2004;
@@ -53,7 +55,7 @@ interface Reply {
   doc: Record<string, unknown>;
 }
 
-/** A raw socket that collects complete replies. */
+/** A raw connection to an engine (its Unix socket, or its TCP port) that collects complete replies. */
 class RawClient {
   readonly replies: Reply[] = [];
   closed = false;
@@ -61,8 +63,8 @@ class RawClient {
   private readonly socket: net.Socket;
   private readonly ready: Promise<void>;
 
-  constructor(port: number) {
-    this.socket = net.connect(port, '127.0.0.1');
+  constructor(engine: EmbeddedMongo) {
+    this.socket = engine.socketPath ? net.connect(engine.socketPath) : net.connect(engine.port ?? 0, '127.0.0.1');
     this.ready = new Promise((resolve) => this.socket.once('connect', () => resolve()));
     this.socket.on('data', (chunk: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);
@@ -126,7 +128,7 @@ describe('embedded engine: protocol robustness and refusals', () => {
     ['unparseable BSON', Buffer.concat([header(30, 1, OP_MSG), Buffer.alloc(4), Buffer.from([0]), Buffer.from([9, 0, 0, 0, 0x7f, 0x41, 0, 0, 0])])],
   ])('closes a connection that sends %s, logs it, and keeps serving others', async (_what, garbage) => {
     const before = logged.length;
-    const raw = new RawClient(engine.port);
+    const raw = new RawClient(engine);
     await raw.write(garbage);
     await raw.waitFor(() => raw.closed, 'the server to close the connection');
     expect(raw.replies).toHaveLength(0);
@@ -136,7 +138,7 @@ describe('embedded engine: protocol robustness and refusals', () => {
   });
 
   it('reassembles partial frames and answers several messages sent in one chunk', async () => {
-    const raw = new RawClient(engine.port);
+    const raw = new RawClient(engine);
     const ping = opMsg({ ping: 1, $db: 'admin' }, { requestId: 7001 });
     for (let i = 0; i < ping.length; i += 7) await raw.write(ping.subarray(i, i + 7));
     await raw.waitFor(() => raw.replies.length === 1, 'the reply to a fragmented ping');
@@ -148,7 +150,7 @@ describe('embedded engine: protocol robustness and refusals', () => {
   });
 
   it('merges document sequences, ignores checksums and sends nothing for moreToCome', async () => {
-    const raw = new RawClient(engine.port);
+    const raw = new RawClient(engine);
     await raw.write(opMsg({ insert: 'seq', $db: 'raw' }, { requestId: 7101, sequence: ['documents', [{ _id: 1 }, { _id: 2 }]], checksum: true }));
     await raw.waitFor(() => raw.replies.length === 1, 'the insert reply');
     expect(raw.replies[0].doc).toMatchObject({ n: 2, ok: 1 });
@@ -160,7 +162,7 @@ describe('embedded engine: protocol robustness and refusals', () => {
   });
 
   it('answers the legacy OP_QUERY handshake and refuses other OP_QUERY commands', async () => {
-    const raw = new RawClient(engine.port);
+    const raw = new RawClient(engine);
     await raw.write(opQuery('admin.$cmd', { isMaster: 1, helloOk: true }));
     await raw.waitFor(() => raw.replies.length === 1, 'the handshake reply');
     expect(raw.replies[0].opCode).toBe(OP_REPLY);
@@ -204,15 +206,124 @@ describe('embedded engine: protocol robustness and refusals', () => {
     expect(await db.collection('c').countDocuments({ a: 1 })).toBe(0);
   });
 
-  it('stops cleanly and frees its port', async () => {
-    const other = await startEmbeddedMongo({ logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+  it('stops cleanly and frees its TCP port', async () => {
+    const other = await startEmbeddedMongo({ listen: 'tcp', logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     const c = await MongoClient.connect(other.uri, { serverSelectionTimeoutMS: 500 });
     await c.db('x').collection('y').insertOne({ a: 1 });
     await other.stop();
     await expect(c.db('x').command({ ping: 1 })).rejects.toThrow();
     await c.close();
-    const again = await startEmbeddedMongo({ port: other.port, logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+    const again = await startEmbeddedMongo({ listen: 'tcp', port: other.port, logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     expect(again.port).toBe(other.port);
     await again.stop();
+  });
+});
+
+describe('embedded engine: private and bounded', () => {
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+  it('listens by default on a Unix socket in a fresh directory only this user can open, removed at stop', async () => {
+    const engine = await startEmbeddedMongo({ logger: quiet });
+    const socketPath = engine.socketPath!;
+    expect(engine.uri).toBe(`mongodb://${encodeURIComponent(socketPath)}`);
+    expect(engine.port).toBeUndefined();
+    const dir = await stat(path.dirname(socketPath));
+    expect(dir.mode & 0o777).toBe(0o700);
+    expect(dir.uid).toBe(process.getuid!());
+    expect((await stat(socketPath)).isSocket()).toBe(true);
+    const client = await MongoClient.connect(engine.uri, { serverSelectionTimeoutMS: 2000 });
+    await client.db('private').collection('c').insertOne({ a: 1 });
+    expect(await client.db('private').collection('c').countDocuments()).toBe(1);
+    await client.close();
+    await engine.stop();
+    await expect(stat(path.dirname(socketPath))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('closes a connection that stalls in the middle of a message, not one that is merely idle', async () => {
+    const logged: string[] = [];
+    const engine = await startEmbeddedMongo({ limits: { partialMessageIdleMs: 150 }, logger: { ...quiet, error: (m) => logged.push(m) } });
+    const stalled = new RawClient(engine);
+    const idle = new RawClient(engine);
+    await idle.write(opMsg({ ping: 1, $db: 'admin' }));
+    const ping = opMsg({ ping: 1, $db: 'admin' });
+    await stalled.write(ping.subarray(0, 10));
+    await stalled.waitFor(() => stalled.closed, 'the stalled connection to be closed');
+    expect(logged.join('\n')).toMatch(/no data for 150 ms in the middle of a message/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(idle.closed).toBe(false);
+    await idle.write(opMsg({ ping: 1, $db: 'admin' }));
+    await idle.waitFor(() => idle.replies.length === 2, 'the idle connection to be answered');
+    idle.destroy();
+    await engine.stop();
+  });
+
+  it('caps the bytes of unfinished messages held across all connections', async () => {
+    const logged: string[] = [];
+    const engine = await startEmbeddedMongo({ limits: { maxBufferedBytes: 100_000 }, logger: { ...quiet, error: (m) => logged.push(m) } });
+    // Each announces a 1 MB message and sends 60 KB of it: the second pushes the total past 100 KB.
+    const partial = Buffer.concat([header(1_000_000, 1, OP_MSG), Buffer.alloc(60_000)]);
+    const first = new RawClient(engine);
+    await first.write(partial);
+    const second = new RawClient(engine);
+    await second.write(partial);
+    await second.waitFor(() => second.closed, 'the connection past the cap to be closed');
+    expect(first.closed).toBe(false);
+    expect(logged.join('\n')).toMatch(/limit 100000/);
+    first.destroy();
+    await first.waitFor(() => first.closed, 'the first connection to close');
+    // With the held bytes released, a new client is served normally.
+    const client = await MongoClient.connect(engine.uri, { serverSelectionTimeoutMS: 2000 });
+    expect(await client.db('admin').command({ ping: 1 })).toMatchObject({ ok: 1 });
+    await client.close();
+    await engine.stop();
+  });
+
+  it('matches $regex in linear time: a catastrophic pattern does not stall other connections', async () => {
+    const engine = await startEmbeddedMongo({ logger: quiet });
+    const client = await MongoClient.connect(engine.uri);
+    const other = await MongoClient.connect(engine.uri);
+    const c = client.db('re').collection('c');
+    await c.insertMany([{ s: `${'a'.repeat(25)}!` }, { s: 'aaa' }]);
+    const started = Date.now();
+    const [matched, ping] = await Promise.all([
+      c.find({ s: { $regex: '^(a+)+$' } }, { projection: { _id: 0 } }).toArray(),
+      other.db('admin').command({ ping: 1 }),
+    ]);
+    // JavaScript's backtracking RegExp needs tens of seconds for this input.
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(matched).toEqual([{ s: 'aaa' }]);
+    expect(ping).toMatchObject({ ok: 1 });
+    const inPipeline = Date.now();
+    const flags = await c.aggregate([{ $project: { _id: 0, m: { $regexMatch: { input: '$s', regex: '^(a+)+$' } } } }]).toArray();
+    expect(Date.now() - inPipeline).toBeLessThan(2000);
+    expect(flags).toEqual([{ m: false }, { m: true }]);
+    const backreference = await errorOf(() => c.find({ s: { $regex: '(a)\\1' } }).toArray());
+    expect(backreference).toMatchObject({ code: 2 });
+    expect(backreference.message).toMatch(/Regular expression is invalid.*linear time/);
+    await client.close();
+    await other.close();
+    await engine.stop();
+  });
+
+  it('expires documents through TTL indexes, on the monitor interval', async () => {
+    const engine = await startEmbeddedMongo({ ttlMonitorIntervalMs: 100, logger: quiet });
+    const client = await MongoClient.connect(engine.uri);
+    const c = client.db('ttl').collection<AnyDoc>('c');
+    await c.createIndex({ at: 1 }, { expireAfterSeconds: 60 });
+    await c.createIndex({ other: 1, at2: 1 }, { expireAfterSeconds: 0 });
+    const old = new Date(Date.now() - 120_000);
+    await c.insertMany([
+      { _id: 'old', at: old },
+      { _id: 'fresh', at: new Date() },
+      { _id: 'not-a-date', at: old.toISOString() },
+      { _id: 'array', at: [new Date(Date.now() + 3_600_000), old] },
+      { _id: 'compound-ttl-ignored', other: 1, at2: old },
+    ]);
+    const remaining = async () => (await c.find({}, { sort: { _id: 1 } }).toArray()).map((d) => d._id);
+    const deadline = Date.now() + 3000;
+    while ((await remaining()).includes('old') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await remaining()).toEqual(['compound-ttl-ignored', 'fresh', 'not-a-date']);
+    await client.close();
+    await engine.stop();
   });
 });

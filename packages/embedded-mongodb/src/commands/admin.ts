@@ -1,13 +1,11 @@
 /** Handshake, diagnostics and server-level commands. */
 import os from 'node:os';
 import { MongoCommandError } from '../errors';
-import { MAX_MESSAGE_SIZE } from '../wire';
 import { compileFilter } from '../query';
 import type { Doc } from '../values';
 import { boolArg, type CommandContext, type CommandHandler, docArg } from './context';
 
 export const ENGINE_VERSION = '7.0.0';
-export const MAX_BSON_OBJECT_SIZE = 16 * 1024 * 1024;
 
 /**
  * A standalone server: no setName, and no topologyVersion, so the driver polls with
@@ -17,8 +15,8 @@ function helloReply(ctx: CommandContext, legacy: boolean): Doc {
   return {
     ...(legacy ? { ismaster: true } : { isWritablePrimary: true }),
     helloOk: true,
-    maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
-    maxMessageSizeBytes: MAX_MESSAGE_SIZE,
+    maxBsonObjectSize: ctx.server.limits.maxBsonObjectSize,
+    maxMessageSizeBytes: ctx.server.limits.maxMessageSizeBytes,
     maxWriteBatchSize: 100_000,
     localTime: new Date(),
     logicalSessionTimeoutMinutes: 30,
@@ -48,7 +46,7 @@ export const adminCommands: Record<string, CommandHandler> = {
   isMaster: (_cmd, ctx) => helloReply(ctx, true),
   ismaster: (_cmd, ctx) => helloReply(ctx, true),
   ping: () => ({ ok: 1 }),
-  buildInfo: () => ({
+  buildInfo: (_cmd, ctx) => ({
     version: ENGINE_VERSION,
     gitVersion: 'waypoint-embedded',
     versionArray: [7, 0, 0, 0],
@@ -56,7 +54,7 @@ export const adminCommands: Record<string, CommandHandler> = {
     engine: 'Waypoint embedded in-memory engine (not MongoDB; data is not persisted)',
     bits: 64,
     debug: false,
-    maxBsonObjectSize: MAX_BSON_OBJECT_SIZE,
+    maxBsonObjectSize: ctx.server.limits.maxBsonObjectSize,
     storageEngines: ['waypoint-embedded-memory'],
     javascriptEngine: 'none',
     modules: [],

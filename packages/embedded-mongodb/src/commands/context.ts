@@ -1,5 +1,9 @@
+import { evalExpr } from 'mingo/core';
+import type { Options } from 'mingo/types';
 import type { CursorRegistry } from '../cursors';
+import type { EngineLimits } from '../limits';
 import { badValue, MongoCommandError, notSupported } from '../errors';
+import { exprOptions } from '../mingo-context';
 import type { Storage } from '../storage';
 import { type Doc, isNumeric, isPlainDoc, toDouble } from '../values';
 
@@ -13,6 +17,7 @@ export interface ConnectionInfo {
 export interface ServerState {
   readonly storage: Storage;
   readonly cursors: CursorRegistry;
+  readonly limits: EngineLimits;
   readonly startedAt: number;
   readonly host: string;
   port: number;
@@ -65,11 +70,19 @@ export function assertSimpleCollation(value: unknown): void {
   throw notSupported('Collation (other than { locale: "simple" })');
 }
 
+/**
+ * A command's `let` variables. Each value is an aggregation expression evaluated once,
+ * before the command runs, against no document (so `{ $add: [1, 2] }` binds 3 and
+ * `"$$NOW"` the current time), as MongoDB does; a literal needs `$literal`.
+ */
 export function letVariables(command: Doc): Doc | undefined {
   const value = command.let;
   if (value === undefined || value === null) return undefined;
   if (!isPlainDoc(value)) throw badValue("'let' must be an object");
-  return value;
+  const options = exprOptions() as Options;
+  const variables: Doc = {};
+  for (const [name, expression] of Object.entries(value)) variables[name] = evalExpr({}, expression, options);
+  return variables;
 }
 
 export function cursorBatchSize(command: Doc): number | undefined {

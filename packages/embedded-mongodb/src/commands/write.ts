@@ -1,6 +1,7 @@
 /** insert, update, delete and findAndModify. */
 import { ObjectId } from 'bson';
 import { badValue, failedToParse, MongoCommandError, toCommandError } from '../errors';
+import { assertDocumentSize, type EngineLimits } from '../limits';
 import { exprOptions } from '../mingo-context';
 import { compileProjection } from '../projection';
 import { compileFilter } from '../query';
@@ -28,13 +29,29 @@ function validateId(id: unknown): void {
   if (Array.isArray(id)) throw new MongoCommandError('InvalidIdField', "The '_id' value cannot be of type array");
   if (id instanceof RegExp) throw new MongoCommandError('InvalidIdField', "The '_id' value cannot be of type regex");
   if (id === undefined) throw new MongoCommandError('InvalidIdField', "The '_id' value cannot be of type undefined");
+  const dollarField = dollarPrefixedField(id);
+  if (dollarField !== undefined) {
+    throw new MongoCommandError('DollarPrefixedFieldName', `_id fields may not contain '$'-prefixed fields: ${dollarField} is not valid for storage.`);
+  }
+}
+
+/** The first `$`-prefixed field name anywhere inside an `_id` document (such an `_id` could not be queried by equality). */
+function dollarPrefixedField(value: unknown): string | undefined {
+  if (!isPlainDoc(value)) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.startsWith('$')) return key;
+    const nested = dollarPrefixedField(inner);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
 }
 
 /** MongoDB adds an ObjectId `_id` when missing and always stores `_id` first. */
-function prepareForInsert(doc: Doc): Doc {
-  if (!('_id' in doc)) return { _id: new ObjectId(), ...doc };
-  validateId(doc._id);
-  return idFirst(doc);
+function prepareForInsert(doc: Doc, limits: EngineLimits): Doc {
+  if ('_id' in doc) validateId(doc._id);
+  const prepared = '_id' in doc ? idFirst(doc) : { _id: new ObjectId(), ...doc };
+  assertDocumentSize(prepared, limits, 'insert');
+  return prepared;
 }
 
 function matchingRecords(collection: Collection | undefined, filter: Doc, variables: Doc | undefined, max: number, sort?: unknown) {
@@ -51,7 +68,7 @@ function matchingRecords(collection: Collection | undefined, filter: Doc, variab
 }
 
 /** The document an upsert inserts: the filter's equality fields, then the update applied as an insert. */
-function buildUpsertDoc(filter: Doc, update: CompiledUpdate, variables: Doc | undefined): Doc {
+function buildUpsertDoc(filter: Doc, update: CompiledUpdate, variables: Doc | undefined, limits: EngineLimits): Doc {
   const seed = upsertSeed(filter);
   let doc: Doc;
   if (update.kind === 'replacement') {
@@ -63,7 +80,7 @@ function buildUpsertDoc(filter: Doc, update: CompiledUpdate, variables: Doc | un
       throw new MongoCommandError('ImmutableField', `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${String(doc._id)}`);
     }
   }
-  return prepareForInsert(doc);
+  return prepareForInsert(doc, limits);
 }
 
 interface UpdateOutcome {
@@ -86,12 +103,13 @@ function applyUpdate(
   const records = matchingRecords(existing, filter, options.variables, options.multi ? Number.POSITIVE_INFINITY : 1, options.sort);
   if (records.length === 0) {
     if (!options.upsert) return { matched: 0, modified: 0 };
-    const doc = buildUpsertDoc(filter, update, options.variables);
+    const doc = buildUpsertDoc(filter, update, options.variables, ctx.server.limits);
     storage.ensureCollection(ctx.dbName, collectionName).insert(doc);
     return { matched: 0, modified: 0, upsertedId: doc._id, after: doc };
   }
   const collection = existing as Collection;
   const changes = records.map((record) => ({ record, next: update.apply(record.doc, { filter, isInsert: false, variables: options.variables }) }));
+  for (const change of changes) assertDocumentSize(change.next, ctx.server.limits, 'update');
   const before = changes[0].record.doc;
   const modified = changes.filter((c) => !identicalDocs(c.record.doc, c.next));
   collection.replace(modified);
@@ -107,7 +125,7 @@ export const writeCommands: Record<string, CommandHandler> = {
     let n = 0;
     for (let i = 0; i < docs.length; i++) {
       try {
-        collection.insert(prepareForInsert(docs[i]));
+        collection.insert(prepareForInsert(docs[i], ctx.server.limits));
         n++;
       } catch (error) {
         writeErrors.push(toCommandError(error).toWriteError(i));
