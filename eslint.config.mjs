@@ -4,6 +4,25 @@
 import tseslint from 'typescript-eslint';
 
 const ROLE_COMPARISON = 'Roles are compared only in the access policy (modules/identity/policy): ask it with access.require(viewer, Permission.X, ids), roleMay() or a named helper from policy/roles.ts.';
+// Each module's door is its index.ts; a path into another module's folder is a deep import.
+const MODULES = ['identity', 'audit', 'curriculum', 'enrollment', 'progress', 'assessment', 'credentials'];
+const moduleDoors = MODULES.map((name) => ({
+  files: [`modules/${name}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^(\\.\\./)+(${MODULES.filter((m) => m !== name).join('|')})/.+`,
+            message: "Import another module only through its door (modules/<module>/index.ts), e.g. '../identity'. Add what you need to that index if it is meant to be public.",
+          },
+        ],
+      },
+    ],
+  },
+}));
+
 const roleComparisons = [
   { selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[object.name='Role']", message: ROLE_COMPARISON },
   { selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression[property.name='role']", message: ROLE_COMPARISON },
@@ -35,4 +54,5 @@ export default tseslint.config(
     ignores: ['modules/identity/policy/**', 'src/auth/**'],
     rules: { 'no-restricted-syntax': ['error', ...roleComparisons] },
   },
+  ...moduleDoors,
 );

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { CurriculumModule } from '../curriculum/curriculum.module';
-import { IdentityModule } from '../identity/identity.module';
-import { ProgressModule } from '../progress/progress.module';
+import { CurriculumModule } from '../curriculum';
+import { IdentityModule } from '../identity';
+import { ProgressModule } from '../progress';
 import { ItemAnalysisService } from './item-analysis.service';
 import { QuizAttemptsResolver } from './quiz-attempts.resolver';
 import { QuizAttemptsService } from './quiz-attempts.service';

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
-import { LEARNER_ROLES } from '../identity/policy/roles';
+import { LEARNER_ROLES } from '../identity';
 import { PageArgs } from '../../src/common/pagination';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { ReflectionsArgs, ReviewReflectionArgs, SubmitReflectionInput } from './dto/assessment.inputs';

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AuditModule } from '../audit/audit.module';
-import { CurriculumModule } from '../curriculum/curriculum.module';
-import { IdentityModule } from '../identity/identity.module';
+import { AuditModule } from '../audit';
+import { CurriculumModule } from '../curriculum';
+import { IdentityModule } from '../identity';
 import { CertificatesService } from './certificates.service';
+import { COMPLETION_ISSUER } from './completion-issuer';
 import { CompletionRecordsService } from './completion-records.service';
 import { CompletionSharesService } from './completion-shares.service';
 import { CredentialsController } from './credentials.controller';
@@ -13,8 +14,8 @@ import { CredentialShare, CredentialShareSchema } from './schemas/credential-sha
 import { SigningKeyService } from './signing/signing-key.service';
 
 /**
- * Owns completion records and their shares. Progress calls
- * `CompletionRecordsService.issue`; this module never imports progress.
+ * Owns completion records and their shares. Progress issues through the
+ * COMPLETION_ISSUER token bound here; this module never imports progress.
  */
 @Module({
   imports: [
@@ -26,8 +27,16 @@ import { SigningKeyService } from './signing/signing-key.service';
       { name: CredentialShare.name, schema: CredentialShareSchema },
     ]),
   ],
-  providers: [SigningKeyService, CompletionRecordsService, CompletionSharesService, CertificatesService, CredentialsResolver],
+  providers: [
+    SigningKeyService,
+    CompletionRecordsService,
+    CompletionSharesService,
+    CertificatesService,
+    CredentialsResolver,
+    // The one binding of the progress → credentials link.
+    { provide: COMPLETION_ISSUER, useExisting: CompletionRecordsService },
+  ],
   controllers: [CredentialsController],
-  exports: [CompletionRecordsService],
+  exports: [CompletionRecordsService, COMPLETION_ISSUER],
 })
 export class CredentialsModule {}

@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Public, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { PageArgs } from '../../src/common/pagination';
-import { EVERYONE } from '../identity/policy/roles';
+import { EVERYONE } from '../identity';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { CertificatesService } from './certificates.service';
 import { CompletionRecordsService, type RecordPage } from './completion-records.service';

@@ -1,7 +1,7 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import type { Principal } from '../../src/auth/principal';
-import { EVERYONE } from '../identity/policy/roles';
+import { EVERYONE } from '../identity';
 import { audienceOf, CoursesService } from './courses.service';
 import { Audience, CourseModel, LessonModel } from './models/curriculum.models';
 

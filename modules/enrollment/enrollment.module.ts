@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { CurriculumModule } from '../curriculum/curriculum.module';
-import { IdentityModule } from '../identity/identity.module';
+import { CurriculumModule } from '../curriculum';
+import { IdentityModule } from '../identity';
 import { EnrollmentResolver } from './enrollment.resolver';
 import { EnrollmentService } from './enrollment.service';
 import { Cohort, CohortSchema, Enrollment, EnrollmentSchema } from './schemas/enrollment.schemas';

@@ -3,12 +3,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, Forbidden, isDuplicateKeyError, NotFound } from '../../src/common/errors';
-import { audienceOf, CoursesService } from '../curriculum/courses.service';
-import type { Course } from '../curriculum/schemas/curriculum.schemas';
-import { AuditAction } from '../audit/audit-action';
-import { AccessService } from '../identity/access.service';
-import { Permission, roleMay } from '../identity/policy/access-policy';
-import type { UserSummary } from '../identity/users.service';
+import { audienceOf, CoursesService } from '../curriculum';
+import type { Course } from '../curriculum';
+import { AuditAction } from '../audit';
+import { AccessService } from '../identity';
+import { Permission, roleMay } from '../identity';
+import type { UserSummary } from '../identity';
 import { Cohort, Enrollment, type EnrollmentSource } from './schemas/enrollment.schemas';
 
 export interface AssignmentTerms {

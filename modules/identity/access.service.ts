@@ -3,8 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
 import { DomainError } from '../../src/common/errors';
-import type { AuditAction } from '../audit/audit-action';
-import { AuditService } from '../audit/audit.service';
+import type { AuditAction } from '../audit';
+import { AuditService } from '../audit';
 import {
   activeScopes,
   ClientAccess,

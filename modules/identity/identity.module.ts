@@ -4,7 +4,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { PassportModule } from '@nestjs/passport';
 import { JwtStrategy } from '../../src/auth/jwt.strategy';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { AccessService } from './access.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';

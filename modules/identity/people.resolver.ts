@@ -3,7 +3,7 @@ import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { PageArgs } from '../../src/common/pagination';
 import type { GraphQLContext } from '../../src/graphql/context';
-import { AuditAction } from '../audit/audit-action';
+import { AuditAction } from '../audit';
 import { AccessService } from './access.service';
 import { ConsentsService } from './consents.service';
 import { CreateInviteInput, GrantFamilyConsentInput } from './dto/identity.inputs';

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { Role, type Principal } from '../../src/auth/principal';
-import { AuditAction } from '../audit/audit-action';
-import { CoursesService } from '../curriculum/courses.service';
-import type { Course } from '../curriculum/schemas/curriculum.schemas';
-import { EnrollmentService } from '../enrollment/enrollment.service';
-import type { Enrollment } from '../enrollment/schemas/enrollment.schemas';
-import { AccessService, type GrantedAccess } from '../identity/access.service';
-import { Permission, seesEveryClient } from '../identity/policy/access-policy';
-import { CLIENT_ROLES } from '../identity/policy/roles';
-import { UsersService, type UserSummary } from '../identity/users.service';
+import { AuditAction } from '../audit';
+import { CoursesService } from '../curriculum';
+import type { Course } from '../curriculum';
+import { EnrollmentService } from '../enrollment';
+import type { Enrollment } from '../enrollment';
+import { AccessService, type GrantedAccess } from '../identity';
+import { Permission, seesEveryClient } from '../identity';
+import { CLIENT_ROLES } from '../identity';
+import { UsersService, type UserSummary } from '../identity';
 import { describePath, type PathCourse, type PathProgress, type PathView } from './learning-path';
 import { ProgressService } from './progress.service';
 

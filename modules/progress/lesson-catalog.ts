@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CoursesService } from '../curriculum/courses.service';
+import { CoursesService } from '../curriculum';
 
 export interface LessonMeta {
   lessonId: string;

@@ -3,8 +3,8 @@ import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { PageArgs } from '../../src/common/pagination';
 import type { GraphQLContext } from '../../src/graphql/context';
-import { toUserModel } from '../identity/models/user.model';
-import { LEARNER_ROLES } from '../identity/policy/roles';
+import { toUserModel } from '../identity';
+import { LEARNER_ROLES } from '../identity';
 import { DashboardService } from './dashboard.service';
 import {
   CaseloadPageModel,

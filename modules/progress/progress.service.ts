@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
+import { COMPLETION_ISSUER, type CompletionIssuer } from '../credentials';
 import { BadInput, isDuplicateKeyError, NotFound } from '../../src/common/errors';
-import { audienceOf, CoursesService } from '../curriculum/courses.service';
-import { EnrollmentService } from '../enrollment/enrollment.service';
+import { audienceOf, CoursesService } from '../curriculum';
+import { EnrollmentService } from '../enrollment';
 import { LessonCatalog, type LessonMeta } from './lesson-catalog';
 import { PrerequisitesIncomplete } from './progress.errors';
 import { cappedSeconds, courseCompleted, lessonCompletes } from './learning-path';
@@ -28,11 +29,6 @@ export interface QuizResultInput {
   score: number;
 }
 
-/** Issues the completion record when a course is completed (the credentials module provides it). */
-export interface CompletionIssuer {
-  issue(input: { orgId: string; learnerId: string; courseSlug: string; courseVersion: number; completedAt: Date; score?: number }): Promise<unknown>;
-}
-export const COMPLETION_ISSUER = Symbol('COMPLETION_ISSUER');
 
 const RECENT_EVENTS = 50;
 

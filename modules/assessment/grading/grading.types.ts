@@ -1,6 +1,7 @@
 /** Shapes the pure grading functions work on; independent of Mongoose and GraphQL. */
 export type QuestionKindName = 'SINGLE_CHOICE' | 'MULTIPLE_CHOICE' | 'TRUE_FALSE';
-export type GradingMethodName = 'HIGHEST' | 'AVERAGE' | 'FIRST' | 'LAST';
+/** Defined once, with the content format that declares it (curriculum). */
+export type { GradingMethodName } from '../../curriculum';
 
 export interface KeyedOption {
   id: string;

@@ -1,3 +1,4 @@
+import { GRADING_METHODS } from '../../curriculum';
 import { BadInput } from '../../../src/common/errors';
 import type { Answer, GradedAttempt, GradingMethodName, KeyedQuestion, QuestionResult } from './grading.types';
 
@@ -94,5 +95,5 @@ export function aggregateScore(method: GradingMethodName, scoresInOrder: readonl
 }
 
 export function isGradingMethod(value: string): value is GradingMethodName {
-  return value === 'HIGHEST' || value === 'AVERAGE' || value === 'FIRST' || value === 'LAST';
+  return (GRADING_METHODS as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { QuestionKind } from '../../curriculum/models/curriculum.models';
+import { QuestionKind } from '../../curriculum';
 
 @ObjectType('QuizItemStatistics')
 export class QuizItemStatisticsModel {

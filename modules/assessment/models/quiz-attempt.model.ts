@@ -1,16 +1,13 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { QuizQuestionModel, toLearnerQuestion } from '../../curriculum/models/curriculum.models';
+import { GRADING_METHODS, QuizQuestionModel, toLearnerQuestion, type GradingMethodName } from '../../curriculum';
 import { quizStanding, type Standing } from '../grading/standing';
 import { AttemptStatus, type QuizAttempt } from '../schemas/quiz-attempt.schema';
 
 registerEnumType(AttemptStatus, { name: 'QuizAttemptStatus' });
 
-export enum GradingMethod {
-  HIGHEST = 'HIGHEST',
-  AVERAGE = 'AVERAGE',
-  FIRST = 'FIRST',
-  LAST = 'LAST',
-}
+/** The GraphQL face of the one definition (curriculum's GRADING_METHODS). */
+export const GradingMethod = Object.fromEntries(GRADING_METHODS.map((m) => [m, m])) as { [M in GradingMethodName]: M };
+export type GradingMethod = GradingMethodName;
 registerEnumType(GradingMethod, { name: 'GradingMethod', description: "Which submitted attempts make up a learner's score for a quiz." });
 
 @ObjectType('QuizAnswer')

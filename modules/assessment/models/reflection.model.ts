@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfo } from '../../../src/common/pagination';
-import { CrisisResourceModel } from '../../curriculum/models/curriculum.models';
+import { CrisisResourceModel } from '../../curriculum';
 import { RiskCategory } from '../safety/risk-phrases';
 import type { Reflection } from '../schemas/reflection.schema';
 

@@ -1,5 +1,5 @@
 import type { Role } from '../../../src/auth/principal';
-import { isClientRole } from '../../identity/policy/roles';
+import { isClientRole } from '../../identity';
 import { CredentialType, type CeApprovalSnapshot } from '../schemas/completion-record.schema';
 
 export interface CourseCreditFacts {

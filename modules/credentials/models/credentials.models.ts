@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '../../../src/auth/principal';
 import { PageInfo } from '../../../src/common/pagination';
-import { CeApprovalModel } from '../../curriculum/models/curriculum.models';
+import { CeApprovalModel } from '../../curriculum';
 import { CredentialType, type StoredCompletionRecord } from '../schemas/completion-record.schema';
 import type { StoredCredentialShare } from '../schemas/credential-share.schema';
 

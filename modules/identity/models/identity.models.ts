@@ -1,8 +1,12 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '../../../src/auth/principal';
 import { PageInfo } from '../../../src/common/pagination';
 import { ConsentMethod, ConsentScope, type Consent } from '../schemas/consent.schema';
 import { UserModel } from './user.model';
+
+// The API names of stored enums are given here, beside the API types, not in the schema.
+registerEnumType(ConsentScope, { name: 'ConsentScope', description: 'What a consent lets the program disclose. Reflection text is never disclosable.' });
+registerEnumType(ConsentMethod, { name: 'ConsentMethod' });
 
 @ObjectType('InviteCreated')
 export class InviteCreated {

@@ -1,5 +1,5 @@
 import { Role, type Principal } from '../../../src/auth/principal';
-import { AuditAction } from '../../audit/audit-action';
+import { AuditAction } from '../../audit';
 import { ConsentScope } from '../schemas/consent.schema';
 import { CARE_TEAM_ROLES, CLIENT_ROLES, EVERYONE, isClientRole, LEARNER_ROLES } from './roles';
 

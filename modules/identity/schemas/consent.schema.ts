@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { registerEnumType } from '@nestjs/graphql';
 import { Types, type HydratedDocument } from 'mongoose';
 
 export enum ConsentScope {
@@ -8,13 +7,11 @@ export enum ConsentScope {
   /** Completion records (certificates). */
   COMPLETIONS = 'COMPLETIONS',
 }
-registerEnumType(ConsentScope, { name: 'ConsentScope', description: 'What a consent lets the program disclose. Reflection text is never disclosable.' });
 
 export enum ConsentMethod {
   IN_APP = 'IN_APP',
   RECORDED_FROM_PAPER = 'RECORDED_FROM_PAPER',
 }
-registerEnumType(ConsentMethod, { name: 'ConsentMethod' });
 
 /**
  * A patient's written consent to disclose to a family member, holding what

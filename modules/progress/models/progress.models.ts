@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsMongoId, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { PageInfo } from '../../../src/common/pagination';
-import { UserModel } from '../../identity/models/user.model';
+import { UserModel } from '../../identity';
 import type { ProgressRow } from '../progress.service';
 import type { LearningItem } from '../dashboard.service';
 import { lessonState } from '../learning-path';

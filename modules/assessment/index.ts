@@ -1,0 +1,2 @@
+/** The assessment module's door: other modules import from here only. */
+export { AssessmentModule } from './assessment.module';

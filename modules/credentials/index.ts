@@ -1,0 +1,4 @@
+/** The credentials module's door: other modules import from here only. */
+export { CredentialsModule } from './credentials.module';
+export { CompletionRecordsService } from './completion-records.service';
+export { COMPLETION_ISSUER, type CompletionIssuer } from './completion-issuer';

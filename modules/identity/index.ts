@@ -1,0 +1,9 @@
+/** The identity module's door: other modules import from here only. */
+export { IdentityModule } from './identity.module';
+export { UsersService, type UserSummary } from './users.service';
+export { AccessService, type GrantedAccess, type RequireOptions } from './access.service';
+export { ConsentsService } from './consents.service';
+export { Permission, ClientAccess, REDISCLOSURE_NOTICE, roleMay, rolesVisibleTo, seesEveryClient } from './policy/access-policy';
+export { EVERYONE, LEARNER_ROLES, CARE_TEAM_ROLES, CLIENT_ROLES, isClientRole, worksWithOthersRecords } from './policy/roles';
+export { UserModel, toUserModel } from './models/user.model';
+export { hashSecret } from './secrets';
