@@ -13,6 +13,8 @@ import { EmbeddedServer, type ListenAddress, type Logger } from './server';
 export type { EngineLimits } from './limits';
 export type { Logger } from './server';
 
+export { planOf } from './plan-summary';
+
 export interface EmbeddedMongoOptions {
   /**
    * `socket` (the default): a Unix domain socket in a fresh directory only this OS user

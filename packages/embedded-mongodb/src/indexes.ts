@@ -1,12 +1,13 @@
 /**
- * Secondary indexes: hash maps from a canonical key string to the records holding
- * that key. They serve two purposes: enforcing unique constraints without scanning,
- * and finding candidates for equality filters on their leading field.
- * Ordering (ranges, sorts) is not indexed; those queries scan.
+ * Secondary indexes. Each keeps its keys twice: a hash map from a canonical key
+ * string to the records holding it (unique constraints without scanning), and a
+ * B+ tree in index order (key values in the index's directions, then insertion
+ * order) that the planner scans for equality, `$in`, ranges and sorts.
  */
+import BTree from 'sorted-btree';
 import { badValue, MongoCommandError, notSupported } from './errors';
 import { compileFilter, leavesAt, type Matcher } from './query';
-import { type Doc, formatValue, isNumeric, isPlainDoc, toDouble, valueKey, valuesEqual } from './values';
+import { compareValues, type Doc, formatValue, isNumeric, isPlainDoc, toDouble, typeRank, valueKey, valuesEqual } from './values';
 
 /** A stored document. The record object is stable for the document's lifetime; `doc` is replaced on update. */
 export interface DocRecord {
@@ -21,10 +22,29 @@ const KEY_SEPARATOR = '\u0001';
 export interface IndexKeys {
   /** Full (compound) keys, one per combination of multikey values. */
   full: string[];
-  /** Keys of the leading field only. */
-  leading: string[];
-  /** The values behind each full key, for duplicate-key messages. */
+  /** The values behind each full key (its position in the tree, and duplicate-key messages). */
   values: unknown[][];
+  /** Positions of the fields that held an array or several values in this document. */
+  multikey: number[];
+}
+
+/** Sentinels for tree positions before and after every key value. */
+export const LOW_KEY = Symbol('low');
+export const HIGH_KEY = Symbol('high');
+
+/** A value range on one field, in value order (type-bracketed: only values of the bounds' type fall in it). */
+export interface ValueRange {
+  low?: unknown;
+  lowInclusive: boolean;
+  high?: unknown;
+  highInclusive: boolean;
+}
+
+/** What a scan may use on each leading field: a set of values, or a range on the last one. */
+export type FieldBound = { points: unknown[] } | { range: ValueRange };
+
+export interface ScanStats {
+  keysExamined: number;
 }
 
 const INDEX_OPTION_FIELDS = new Set([
@@ -108,24 +128,32 @@ export class Index {
   readonly unique: boolean;
   readonly sparse: boolean;
   readonly partial: Matcher | undefined;
+  /** 1 or -1 per field. */
+  readonly directions: Array<1 | -1>;
+  /** Field positions some document has held an array (or several values) at; never cleared, as in MongoDB. */
+  readonly multikey = new Set<number>();
   private readonly full = new Map<string, Set<DocRecord>>();
-  /** Leading-field map; for single-field indexes it is the same map as `full`. */
-  private readonly leading: Map<string, Set<DocRecord>>;
+  /** Keys are `[value per field..., record seq]`. */
+  private readonly tree: BTree<unknown[], DocRecord>;
 
   constructor(spec: Doc) {
     this.spec = spec;
     this.name = spec.name as string;
     this.fields = Object.keys(spec.key as Doc);
+    this.directions = this.fields.map((f) => (toDouble((spec.key as Doc)[f]) < 0 ? -1 : 1));
     this.unique = spec.unique === true;
     this.sparse = spec.sparse === true;
     this.partial = isPlainDoc(spec.partialFilterExpression) ? compileFilter(spec.partialFilterExpression) : undefined;
-    this.leading = this.fields.length === 1 ? this.full : new Map();
+    this.tree = new BTree<unknown[], DocRecord>(undefined, (a, b) => this.compareTreeKeys(a, b));
   }
 
-  /** Whether this index may answer "which documents hold value v at the leading field". */
-  canServeEquality(values: unknown[]): boolean {
-    if (this.partial || this.spec.hidden === true) return false;
-    return values.every((v) => !Array.isArray(v) && !(this.sparse && (v === null || v === undefined)));
+  /** Whether the planner may use this index at all (it must hold every document a query could match). */
+  get plannable(): boolean {
+    return !this.partial && this.spec.hidden !== true;
+  }
+
+  get size(): number {
+    return this.tree.size;
   }
 
   /** The keys a document produces, or undefined when the index does not cover it (sparse/partial). */
@@ -173,17 +201,76 @@ export class Index {
       for (const v of perField[index]) combine(index + 1, [...prefix, v]);
     };
     combine(0, []);
-    return { full, leading: perField[0].map(keyOf), values };
+    const multikey = perField.flatMap((values, i) => (values.length > 1 || arrayNames.includes(this.fields[i]) ? [i] : []));
+    return { full, values, multikey };
   }
 
   add(record: DocRecord, keys: IndexKeys): void {
     for (const key of keys.full) addTo(this.full, key, record);
-    if (this.leading !== this.full) for (const key of keys.leading) addTo(this.leading, key, record);
+    for (const values of keys.values) this.tree.set([...values, record.seq], record);
+    for (const i of keys.multikey) this.multikey.add(i);
   }
 
   remove(record: DocRecord, keys: IndexKeys): void {
     for (const key of keys.full) removeFrom(this.full, key, record);
-    if (this.leading !== this.full) for (const key of keys.leading) removeFrom(this.leading, key, record);
+    for (const values of keys.values) this.tree.delete([...values, record.seq]);
+  }
+
+  /**
+   * Records whose keys fall within `bounds` (one per leading field: values, or a
+   * range on the last bounded field), in index order or its reverse, each once.
+   * Stops as soon as the caller stops iterating.
+   */
+  *scan(bounds: readonly FieldBound[], reverse: boolean, stats: ScanStats): Generator<DocRecord> {
+    const prefixes = pointPrefixes(bounds, this.directions);
+    if (reverse) prefixes.reverse();
+    const last = bounds[bounds.length - 1];
+    const range = last && 'range' in last ? last.range : undefined;
+    const p = range ? bounds.length - 1 : bounds.length;
+    const seen = this.multikey.size > 0 ? new Set<DocRecord>() : undefined;
+    const dir = this.directions[p] ?? 1;
+    for (const prefix of prefixes) {
+      // Where this prefix starts in the direction of travel.
+      const edge: unknown[] = [...prefix];
+      if (range) {
+        // Index order runs low→high for an ascending field and high→low for a descending one.
+        const atLowEnd = (dir === 1) !== reverse;
+        const value = atLowEnd ? range.low : range.high;
+        edge.push(value === undefined ? (reverse ? HIGH_KEY : LOW_KEY) : value);
+      }
+      while (edge.length <= this.fields.length) edge.push(reverse ? HIGH_KEY : LOW_KEY);
+      const entries = reverse ? this.tree.entriesReversed(edge) : this.tree.entries(edge);
+      for (const [key, record] of entries) {
+        stats.keysExamined++;
+        if (!samePrefix(key, prefix)) break;
+        if (range) {
+          const where = rangePosition(key[p], range) * dir * (reverse ? -1 : 1);
+          if (where < 0) continue; // not yet in range
+          if (where > 0) break; // past it
+        }
+        if (seen) {
+          if (seen.has(record)) continue;
+          seen.add(record);
+        }
+        yield record;
+      }
+    }
+  }
+
+  /** Tree order: each field's value in its direction (sentinels outside every value), then insertion order. */
+  private compareTreeKeys(a: unknown[], b: unknown[]): number {
+    const n = this.fields.length;
+    for (let i = 0; i <= n; i++) {
+      const x = a[i];
+      const y = b[i];
+      if (x === y) continue;
+      if (x === LOW_KEY || y === HIGH_KEY) return -1;
+      if (x === HIGH_KEY || y === LOW_KEY) return 1;
+      if (i === n) return (x as number) - (y as number);
+      const c = compareIndexValues(x, y);
+      if (c !== 0) return c * this.directions[i];
+    }
+    return 0;
   }
 
   /** A record other than those in `ignore` that already holds `key`. */
@@ -194,13 +281,10 @@ export class Index {
     return undefined;
   }
 
-  lookupLeading(value: unknown): Set<DocRecord> | undefined {
-    return this.leading.get(keyOf(value));
-  }
-
   clear(): void {
     this.full.clear();
-    this.leading.clear();
+    this.tree.clear();
+    this.multikey.clear();
   }
 
   duplicateKeyError(ns: string, values: unknown[]): MongoCommandError {
@@ -210,6 +294,47 @@ export class Index {
 
 /** Marker value for an empty array, which MongoDB indexes as `undefined` (distinct from null). */
 const EMPTY_ARRAY_KEY_VALUE = Symbol('emptyArray');
+
+/** Index order of single values: an empty array first, then MongoDB's order. */
+export function compareIndexValues(a: unknown, b: unknown): number {
+  if (a === EMPTY_ARRAY_KEY_VALUE || b === EMPTY_ARRAY_KEY_VALUE) return a === b ? 0 : a === EMPTY_ARRAY_KEY_VALUE ? -1 : 1;
+  return compareValues(a, b);
+}
+
+/** Every combination of the bounded values, in index order. */
+function pointPrefixes(bounds: readonly FieldBound[], directions: ReadonlyArray<1 | -1>): unknown[][] {
+  let prefixes: unknown[][] = [[]];
+  bounds.forEach((bound, i) => {
+    if (!('points' in bound)) return;
+    const sorted = [...bound.points].sort((a, b) => compareIndexValues(a, b) * directions[i]);
+    const unique = sorted.filter((v, j) => j === 0 || compareIndexValues(v, sorted[j - 1]) !== 0);
+    prefixes = prefixes.flatMap((prefix) => unique.map((v) => [...prefix, v]));
+  });
+  return prefixes;
+}
+
+function samePrefix(key: unknown[], prefix: unknown[]): boolean {
+  for (let i = 0; i < prefix.length; i++) if (compareIndexValues(key[i], prefix[i]) !== 0) return false;
+  return true;
+}
+
+/** -1 below the range, 0 inside, 1 above, in value order; other types sit below or above by type. */
+function rangePosition(value: unknown, range: ValueRange): number {
+  if (value === EMPTY_ARRAY_KEY_VALUE) return -1;
+  const bound = range.low !== undefined ? range.low : range.high;
+  const rank = typeRank(value);
+  const boundRank = typeRank(bound);
+  if (rank !== boundRank) return rank < boundRank ? -1 : 1;
+  if (range.low !== undefined) {
+    const c = compareValues(value, range.low);
+    if (c < 0 || (c === 0 && !range.lowInclusive)) return -1;
+  }
+  if (range.high !== undefined) {
+    const c = compareValues(value, range.high);
+    if (c > 0 || (c === 0 && !range.highInclusive)) return 1;
+  }
+  return 0;
+}
 
 function keyOf(value: unknown): string {
   return value === EMPTY_ARRAY_KEY_VALUE ? EMPTY_ARRAY_KEY : valueKey(value);

@@ -168,7 +168,7 @@ function modPredicate(operand: unknown): FieldPredicate {
   return (leaves) => expand(leaves).some((v) => v !== MISSING && isNumeric(v) && Math.trunc(toDouble(v)) % divisor === remainder);
 }
 
-function isOperatorDoc(value: unknown): value is Doc {
+export function isOperatorDoc(value: unknown): value is Doc {
   if (!isPlainDoc(value)) return false;
   const keys = Object.keys(value);
   return keys.length > 0 && keys[0].startsWith('$') && !('$ref' in value && '$id' in value);

@@ -9,7 +9,9 @@
 import { UUID } from 'bson';
 import { MongoCommandError } from './errors';
 import { type DocRecord, Index, type IndexKeys, normalizeIndexSpec, sameIndexOptions, sameKeyPattern, duplicateKeyError } from './indexes';
-import { equalityConstraints, type Matcher } from './query';
+import { choosePlan, type Plan } from './planner';
+import type { Matcher } from './query';
+import { parseSortSpec, sortDocuments } from './sort';
 import { type Doc, formatValue, valueKey, valuesEqual } from './values';
 
 export const ID_INDEX_SPEC: Doc = Object.freeze({ v: 2, key: { _id: 1 }, name: '_id_' }) as Doc;
@@ -19,10 +21,26 @@ export interface Change {
   next: Doc;
 }
 
+export interface QueryOptions {
+  /** A sort specification; empty or absent for natural order. */
+  sort?: unknown;
+  /** Return at most this many (skip + limit); 0 or absent for all. */
+  limit?: number;
+}
+
+export interface QueryResult {
+  records: DocRecord[];
+  plan: Plan;
+  keysExamined: number;
+  docsExamined: number;
+}
+
 export class Collection {
   readonly uuid = new UUID();
   private readonly records = new Map<string, DocRecord>();
   private readonly indexes = new Map<string, Index>();
+  /** `_id` in order, for ranges and sorts on it (point lookups use `records`). */
+  private readonly idIndex = new Index({ ...ID_INDEX_SPEC, unique: true });
   private seq = 0;
 
   constructor(
@@ -50,45 +68,47 @@ export class Collection {
     return out;
   }
 
-  /**
-   * Records matching the filter, in natural order, at most `max`. Uses the `_id` map or
-   * a secondary index when the filter pins the leading field by equality; scans otherwise.
-   */
+  /** Records matching the filter, in natural order, at most `max` (in index order when stopped early). */
   findRecords(filter: Doc, matcher: Matcher, max = Number.POSITIVE_INFINITY): DocRecord[] {
-    const out: DocRecord[] = [];
-    if (max <= 0) return out;
-    const candidates = this.candidates(filter);
-    for (const record of candidates ?? this.records.values()) {
-      if (matcher(record.doc)) {
-        out.push(record);
-        if (out.length >= max) break;
-      }
-    }
-    return out;
+    if (max <= 0) return [];
+    return this.query(filter, matcher, { limit: Number.isFinite(max) ? max : 0 }).records;
   }
 
-  private candidates(filter: Doc): DocRecord[] | undefined {
-    const constraints = equalityConstraints(filter);
-    if (constraints.size === 0) return undefined;
-    const ids = constraints.get('_id');
-    if (ids && ids.every((v) => !Array.isArray(v))) {
-      const found: DocRecord[] = [];
-      for (const id of ids) {
-        const record = this.records.get(valueKey(id));
-        if (record) found.push(record);
+  /**
+   * Runs a query on the plan `choosePlan` picks. With a sort the index gives, or a
+   * limit and no sort, the scan stops once it has enough; otherwise matches come in
+   * natural order and are sorted here (stable: ties keep natural order).
+   */
+  query(filter: Doc, matcher: Matcher, options: QueryOptions = {}): QueryResult {
+    const sortFields = options.sort === undefined || options.sort === null ? [] : parseSortSpec(options.sort);
+    const limit = options.limit && options.limit > 0 ? options.limit : Number.POSITIVE_INFINITY;
+    const plan = choosePlan(filter, sortFields, [this.idIndex, ...this.indexes.values()]);
+    const stats = { keysExamined: 0, docsExamined: 0 };
+    const source: Iterable<DocRecord> =
+      plan.stage === 'COLLSCAN' ? this.records.values() : plan.stage === 'IDHACK' ? this.byId(plan) : plan.index!.scan(plan.bounds, plan.reverse, stats);
+    const early = sortFields.length > 0 ? plan.sorted : Number.isFinite(limit) || plan.stage === 'COLLSCAN';
+    let records: DocRecord[] = [];
+    for (const record of source) {
+      stats.docsExamined++;
+      if (!matcher(record.doc)) continue;
+      records.push(record);
+      if (early && records.length >= limit) break;
+    }
+    if (!early) {
+      records = inNaturalOrder(records);
+      if (sortFields.length > 0) {
+        const byDoc = new Map(records.map((r) => [r.doc, r]));
+        records = sortDocuments(records.map((r) => r.doc), options.sort).map((doc) => byDoc.get(doc)!);
       }
-      return inNaturalOrder(found);
+      if (records.length > limit) records = records.slice(0, limit);
     }
-    let best: Set<DocRecord> | undefined;
-    for (const index of this.indexes.values()) {
-      const values = constraints.get(index.fields[0]);
-      if (!values || !index.canServeEquality(values)) continue;
-      const found = new Set<DocRecord>();
-      for (const value of values) for (const record of index.lookupLeading(value) ?? []) found.add(record);
-      if (!best || found.size < best.size) best = found;
-      if (best.size === 0) break;
-    }
-    return best ? inNaturalOrder([...best]) : undefined;
+    return { records, plan, ...stats };
+  }
+
+  private byId(plan: Plan): DocRecord[] {
+    const bound = plan.bounds[0] as { points: unknown[] };
+    const record = this.records.get(valueKey(bound.points[0]));
+    return record ? [record] : [];
   }
 
   private keysFor(doc: Doc): Map<Index, IndexKeys | undefined> {
@@ -110,6 +130,7 @@ export class Collection {
     }
     const record: DocRecord = { doc, seq: this.seq++ };
     this.records.set(idKey, record);
+    this.idIndex.add(record, this.idIndex.keysFor(doc)!);
     for (const [index, k] of keys) if (k) index.add(record, k);
   }
 
@@ -148,6 +169,7 @@ export class Collection {
       const idKey = valueKey(record.doc._id);
       if (this.records.get(idKey) !== record) continue;
       for (const [index, k] of this.keysFor(record.doc)) if (k) index.remove(record, k);
+      this.idIndex.remove(record, this.idIndex.keysFor(record.doc)!);
       this.records.delete(idKey);
     }
   }

@@ -8,13 +8,14 @@ import type { Doc } from '../values';
 import { adminCommands, transactionsUnsupported } from './admin';
 import { collectionCommands } from './collections';
 import type { CommandContext, CommandHandler } from './context';
+import { explainCommands } from './explain';
 import { readCommands } from './read';
 import { writeCommands } from './write';
 
 export type { CommandContext, ConnectionInfo, ServerState } from './context';
 
 const HANDLERS = new Map<string, CommandHandler>(
-  Object.entries({ ...adminCommands, ...readCommands, ...writeCommands, ...collectionCommands }),
+  Object.entries({ ...adminCommands, ...readCommands, ...writeCommands, ...collectionCommands, ...explainCommands }),
 );
 
 export function commandNames(): string[] {

@@ -5,8 +5,7 @@ import { badValue, failedToParse, MongoCommandError, notSupported } from '../err
 import { exprOptions } from '../mingo-context';
 import { compileProjection } from '../projection';
 import { compileFilter, leavesAt } from '../query';
-import { sortDocuments } from '../sort';
-import type { Collection } from '../storage';
+import type { Collection, QueryOptions, QueryResult } from '../storage';
 import { type Doc, isNumeric, isPlainDoc, toDouble, valueKey } from '../values';
 import {
   assertSimpleCollation, boolArg, type CommandContext, type CommandHandler, cursorBatchSize, docArg, letVariables, numberArg,
@@ -19,12 +18,17 @@ function isEmptyDoc(value: unknown): boolean {
 
 /** Matching documents in natural order; stops early when no sort needs the full set. */
 function select(collection: Collection | undefined, filter: Doc, variables: Doc | undefined, max = Number.POSITIVE_INFINITY): Doc[] {
+  return run(collection, filter, variables, { limit: Number.isFinite(max) ? max : 0 }).records.map((r) => r.doc);
+}
+
+/** The query on its plan (see planner.ts); a missing collection answers nothing. */
+export function run(collection: Collection | undefined, filter: Doc, variables: Doc | undefined, options: QueryOptions): QueryResult {
   if (!collection) {
     compileFilter(filter); // still reject an invalid filter on a missing collection
-    return [];
+    return { records: [], plan: { stage: 'COLLSCAN', bounds: [], sorted: true, reverse: false }, keysExamined: 0, docsExamined: 0 };
   }
   const matcher = compileFilter(filter, { exprOptions: exprOptions(variables) });
-  return collection.findRecords(filter, matcher, max).map((r) => r.doc);
+  return collection.query(filter, matcher, options);
 }
 
 const UNSUPPORTED_FIND_OPTIONS = ['min', 'max', 'returnKey', 'showRecordId', 'tailable', 'awaitData', 'oplogReplay'];
@@ -49,9 +53,8 @@ export const readCommands: Record<string, CommandHandler> = {
     }
     const project = compileProjection(cmd.projection, filter, variables);
     const collection = ctx.server.storage.collection(ctx.dbName, name);
-    const sorted = !isEmptyDoc(cmd.sort);
-    let docs = select(collection, filter, variables, sorted || limit === 0 ? Number.POSITIVE_INFINITY : skip + limit);
-    if (sorted) docs = sortDocuments(docs, cmd.sort);
+    const sort = isEmptyDoc(cmd.sort) ? undefined : cmd.sort;
+    let docs = run(collection, filter, variables, { sort, limit: limit > 0 ? skip + limit : 0 }).records.map((r) => r.doc);
     if (skip > 0 || limit > 0) docs = docs.slice(skip, limit > 0 ? skip + limit : undefined);
     if (limit > 0) batchSize = Math.min(batchSize ?? 101, limit);
     if (limit > 0 && batchSize !== undefined && batchSize >= limit) singleBatch = true;
@@ -120,7 +123,7 @@ export const readCommands: Record<string, CommandHandler> = {
 
 function aggregate(cmd: Doc, ctx: CommandContext): Doc {
   const target = cmd.aggregate;
-  if (cmd.explain) throw notSupported('explain');
+  if (cmd.explain) throw notSupported('aggregate with explain: true (send the explain command instead)');
   if (cmd.cursor === undefined) throw failedToParse("The 'cursor' option is required, except for aggregate with the explain argument");
   assertSimpleCollation(cmd.collation);
   const pipeline = validatePipeline(cmd.pipeline);
@@ -132,11 +135,10 @@ function aggregate(cmd: Doc, ctx: CommandContext): Doc {
   if (typeof target === 'string') {
     const collection = ctx.server.storage.collection(ctx.dbName, target);
     ns = `${ctx.dbName}.${target}`;
-    // A leading $match goes through the collection's index lookup instead of a full scan.
-    const first = pipeline[0];
-    if (first && isPlainDoc(first.$match)) {
-      input = select(collection, first.$match, variables);
-      stages = pipeline.slice(1);
+    const pushed = pushDown(pipeline);
+    if (pushed) {
+      input = run(collection, pushed.filter, variables, pushed.options).records.map((r) => r.doc);
+      stages = pipeline.slice(pushed.consumed);
     } else {
       input = collection?.allDocs() ?? [];
     }
@@ -152,4 +154,22 @@ function aggregate(cmd: Doc, ctx: CommandContext): Doc {
     resolveCollection: (name) => storage.collection(ctx.dbName, name)?.allDocs() ?? [],
   });
   return { ...ctx.server.cursors.open({ ns, docs: results, batchSize }), ok: 1 };
+}
+
+/**
+ * The pipeline's leading `$match`, `$sort` and the `$limit` right after a sort,
+ * as one query, so they run on an index plan. `$limit` stays in the pipeline
+ * (it is a no-op there), the others are consumed.
+ */
+export function pushDown(pipeline: Doc[]): { filter: Doc; options: QueryOptions; consumed: number } | undefined {
+  let i = 0;
+  let filter: Doc = {};
+  const options: QueryOptions = {};
+  if (pipeline[i] && isPlainDoc(pipeline[i].$match)) filter = pipeline[i++].$match as Doc;
+  if (pipeline[i] && isPlainDoc(pipeline[i].$sort) && !isEmptyDoc(pipeline[i].$sort)) {
+    options.sort = pipeline[i++].$sort;
+    const limit = pipeline[i]?.$limit;
+    if (isNumeric(limit) && toDouble(limit) > 0) options.limit = toDouble(limit);
+  }
+  return i === 0 ? undefined : { filter, options, consumed: i };
 }

@@ -5,7 +5,6 @@ import { assertDocumentSize, type EngineLimits } from '../limits';
 import { exprOptions } from '../mingo-context';
 import { compileProjection } from '../projection';
 import { compileFilter } from '../query';
-import { sortDocuments } from '../sort';
 import type { Collection } from '../storage';
 import { type CompiledUpdate, compileUpdate, upsertSeed } from '../update';
 import { type Doc, idFirst, identicalDocs, isPlainDoc, valuesEqual } from '../values';
@@ -57,14 +56,8 @@ function prepareForInsert(doc: Doc, limits: EngineLimits): Doc {
 function matchingRecords(collection: Collection | undefined, filter: Doc, variables: Doc | undefined, max: number, sort?: unknown) {
   if (!collection) return [];
   const matcher = compileFilter(filter, { exprOptions: exprOptions(variables) });
-  if (sort === undefined || sort === null || (isPlainDoc(sort) && Object.keys(sort).length === 0)) {
-    return collection.findRecords(filter, matcher, max);
-  }
-  const all = collection.findRecords(filter, matcher);
-  const byDoc = new Map(all.map((r) => [r.doc, r]));
-  return sortDocuments(all.map((r) => r.doc), sort)
-    .slice(0, max)
-    .map((doc) => byDoc.get(doc)!);
+  const sorted = !(sort === undefined || sort === null || (isPlainDoc(sort) && Object.keys(sort).length === 0));
+  return collection.query(filter, matcher, { sort: sorted ? sort : undefined, limit: Number.isFinite(max) ? max : 0 }).records;
 }
 
 /** The document an upsert inserts: the filter's equality fields, then the update applied as an insert. */
