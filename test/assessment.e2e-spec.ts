@@ -153,17 +153,26 @@ describe('idempotent and concurrent submission', () => {
     expect(history.standing.attemptsUsed).toBe(1);
   });
 
-  it('a submit reads and writes the attempt once each (then reports progress); a repeat reads it once', async () => {
+  it('a submit that completes nothing is two commands: the graded attempt write and the progress write; a passing one skips the attempt read too', async () => {
     const learner = await newPatient();
     const { quizId } = lesson('continuum-of-care', 'what-iop-is');
+    const key = await answerKey(t, quizId);
     const attempt = await start(learner, quizId);
-    const answers = answersFor(attempt.questions, await answerKey(t, quizId));
-    const key = randomUUID();
-    const first = await commandsDuring(t, async () => expectData(await ops.submitQuizAttempt(t, learner.token, attempt.id, answers, key)));
-    expect(first.filter((c) => c.endsWith(' quizAttempts'))).toEqual(['find quizAttempts', 'findAndModify quizAttempts']);
-    expect(first.filter((c) => !/ (quizAttempts|lessonProgress|lessons|courses|enrollments|completionRecords|auditEvents)$/.test(c))).toEqual([]);
-    const repeat = await commandsDuring(t, async () => expectData(await ops.submitQuizAttempt(t, learner.token, attempt.id, answers, key)));
-    expect(repeat.filter((c) => c.endsWith(' quizAttempts'))).toEqual(['find quizAttempts']);
+    // Answers that do not fit are refused and the attempt stays open (this also warms the course caches).
+    expect(errorCode(await ops.submitQuizAttempt(t, learner.token, attempt.id, [{ questionId: 'not-a-question', optionIds: [] }], randomUUID()))).toBe('BAD_USER_INPUT');
+    const idempotencyKey = randomUUID();
+    let failed: unknown;
+    const first = await commandsDuring(t, async () => (failed = expectData(await ops.submitQuizAttempt(t, learner.token, attempt.id, answersFor(attempt.questions, key, 0), idempotencyKey)).submitQuizAttempt));
+    expect(failed).toMatchObject({ status: 'SUBMITTED', score: 0, passed: false });
+    expect(first).toEqual(['findAndModify quizAttempts', 'findAndModify lessonProgress']);
+    // A repeat finds the attempt already submitted and answers from it.
+    const repeat = await commandsDuring(t, async () => expect(expectData(await ops.submitQuizAttempt(t, learner.token, attempt.id, [], idempotencyKey)).submitQuizAttempt).toEqual(failed));
+    expect(repeat.filter((c) => c.endsWith(' quizAttempts'))).toEqual(['findAndModify quizAttempts', 'find quizAttempts']);
+    // A pass completes the lesson (more commands follow for that), but the attempt is still written once and never read.
+    const second = await start(learner, quizId);
+    const passing = await commandsDuring(t, async () => expect(expectData(await ops.submitQuizAttempt(t, learner.token, second.id, answersFor(second.questions, key))).submitQuizAttempt).toMatchObject({ passed: true }));
+    expect(passing.slice(0, 2)).toEqual(['findAndModify quizAttempts', 'findAndModify lessonProgress']);
+    expect(passing.filter((c) => c.endsWith(' quizAttempts'))).toEqual(['findAndModify quizAttempts']);
   });
 
   it('ten concurrent submits of one attempt with the same key all get the one graded result', async () => {

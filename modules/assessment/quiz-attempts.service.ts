@@ -12,6 +12,7 @@ import { worksWithOthersRecords } from '../identity';
 import { ProgressService } from '../progress';
 import { AttemptAlreadySubmitted, AttemptLimitReached, CooldownActive } from './assessment.errors';
 import { orderAttempt } from './grading/attempt-order';
+import { answersFitAttempt, distinctAnswers, gradingPipeline } from './grading/grading-pipeline';
 import type { Answer, KeyedQuestion } from './grading/grading.types';
 import { newSeed } from './grading/prng';
 import { checkAnswers, gradeAttempt, isGradingMethod } from './grading/score';
@@ -109,12 +110,42 @@ export class QuizAttemptsService {
   }
 
   /**
-   * Grades and closes the attempt: one read and one conditional write on the
-   * happy path, then the progress report. A repeat with the same key returns
-   * the stored result (and reports progress again, which is idempotent, so a
-   * retry after a failed report heals it); a different key is a CONFLICT.
+   * Grades and closes the attempt in one conditional write (the attempt holds its
+   * questions and key, so grading runs in the update: grading/grading-pipeline.ts),
+   * then reports progress: two commands unless the lesson completes. Whatever that
+   * write does not take goes the long way (`submitChecked`): answers that do not fit
+   * the attempt (to say why), an attempt already submitted (a repeat, or a concurrent
+   * submit that won), and courses with prerequisites (to check them first).
    */
   async submit(learner: Principal, attemptId: string, answers: readonly Answer[], idempotencyKey: string, now = new Date()): Promise<QuizAttempt> {
+    if (!Types.ObjectId.isValid(attemptId)) throw new NotFound('That quiz attempt');
+    const chosen = distinctAnswers(answers);
+    const gated = await this.progress.coursesWithPrerequisites();
+    const graded = await this.attempts
+      .findOneAndUpdate(
+        {
+          _id: new Types.ObjectId(attemptId),
+          orgId: new Types.ObjectId(learner.orgId),
+          learnerId: new Types.ObjectId(learner.userId),
+          status: AttemptStatus.IN_PROGRESS,
+          courseSlug: { $nin: [...gated] },
+          $expr: answersFitAttempt(chosen),
+        },
+        gradingPipeline(chosen, idempotencyKey, now),
+        { returnDocument: 'after', updatePipeline: true },
+      )
+      .lean<QuizAttempt>();
+    if (!graded) return this.submitChecked(learner, attemptId, answers, idempotencyKey, now);
+    await this.reportProgress(learner, graded);
+    return graded;
+  }
+
+  /**
+   * The long way: read, check, grade here, one conditional write. A repeat with the
+   * same key returns the stored result (and reports progress again, which is
+   * idempotent, so a retry after a failed report heals it); a different key is a CONFLICT.
+   */
+  private async submitChecked(learner: Principal, attemptId: string, answers: readonly Answer[], idempotencyKey: string, now: Date): Promise<QuizAttempt> {
     const attempt = await this.ownAttempt(learner, attemptId);
     if (attempt.status === AttemptStatus.SUBMITTED) return this.replay(learner, attempt, idempotencyKey);
     // Opened before its course gained a prerequisite: it waits, unsubmitted, until the course opens.

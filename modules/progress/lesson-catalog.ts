@@ -29,6 +29,16 @@ export class LessonCatalog {
 
   constructor(private readonly courses: CoursesService) {}
 
+  private gated?: { slugs: ReadonlySet<string>; at: number };
+
+  /** Slugs of the current courses that have prerequisites (cached like lessons). */
+  async coursesWithPrerequisites(): Promise<ReadonlySet<string>> {
+    if (this.gated && Date.now() - this.gated.at < TTL_MS) return this.gated.slugs;
+    const slugs = new Set((await this.courses.currentCourses()).filter((c) => c.prerequisites.length > 0).map((c) => c.slug));
+    this.gated = { slugs, at: Date.now() };
+    return slugs;
+  }
+
   async get(lessonId: string): Promise<LessonMeta | null> {
     const hit = this.cache.get(lessonId);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.meta;

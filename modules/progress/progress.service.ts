@@ -157,6 +157,11 @@ export class ProgressService {
    * prerequisite (an attempt opened before the prerequisite was added). Costs no command
    * for a course without prerequisites once its lesson is cached.
    */
+  /** Courses whose quizzes must check prerequisites before a submit (assertCourseOpen); cached. */
+  coursesWithPrerequisites(): Promise<ReadonlySet<string>> {
+    return this.catalog.coursesWithPrerequisites();
+  }
+
   async assertCourseOpen(learner: Principal, lessonId: string): Promise<void> {
     await this.assertPrerequisitesMet(learner, (await this.lessonFor(learner, lessonId)).prerequisites);
   }
