@@ -34,6 +34,14 @@ export class CoursesService {
     return rows.map((r) => r.doc);
   }
 
+  /** Slugs of the current courses that have prerequisites, walking the (slug, version) index newest first. */
+  async coursesWithPrerequisites(): Promise<string[]> {
+    const rows = await this.courses.find({}, { slug: 1, version: 1, retiredAt: 1, prerequisites: 1 }).sort({ slug: -1, version: -1 }).lean();
+    const current = new Map<string, Pick<Course, 'prerequisites'>>();
+    for (const row of rows) if (!row.retiredAt && !current.has(row.slug)) current.set(row.slug, row);
+    return [...current].filter(([, c]) => (c.prerequisites ?? []).length > 0).map(([slug]) => slug);
+  }
+
   async currentCourse(slug: string): Promise<Course | null> {
     return this.courses.findOne({ slug, retiredAt: { $exists: false } }).sort({ version: -1 }).lean();
   }

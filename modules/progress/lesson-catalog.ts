@@ -34,7 +34,7 @@ export class LessonCatalog {
   /** Slugs of the current courses that have prerequisites (cached like lessons). */
   async coursesWithPrerequisites(): Promise<ReadonlySet<string>> {
     if (this.gated && Date.now() - this.gated.at < TTL_MS) return this.gated.slugs;
-    const slugs = new Set((await this.courses.currentCourses()).filter((c) => c.prerequisites.length > 0).map((c) => c.slug));
+    const slugs = new Set(await this.courses.coursesWithPrerequisites());
     this.gated = { slugs, at: Date.now() };
     return slugs;
   }
