@@ -5,3 +5,4 @@ export type { Course, Quiz } from './schemas/curriculum.schemas';
 export { CeApprovalModel, CrisisResourceModel, QuestionKind, QuizQuestionModel, toLearnerQuestion } from './models/curriculum.models';
 export { CRISIS_RESOURCES, type CrisisResource } from './crisis-resources';
 export { GRADING_METHODS, type GradingMethod as GradingMethodName } from './content/content.schema';
+export { importCurriculum } from './import-curriculum';
