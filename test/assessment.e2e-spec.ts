@@ -49,7 +49,7 @@ describe('fail, retry, pass', () => {
     const wrong = answersFor(first.questions, key, 0);
     const failed = expectData(await ops.submitQuizAttempt(t, learner.token, first.id, wrong)).submitQuizAttempt;
     expect(failed).toMatchObject({ status: 'SUBMITTED', score: 0, passed: false });
-    expect(failed.standing).toEqual({ gradingMethod: 'HIGHEST', score: 0, passed: false, attemptsUsed: 1, attemptsAllowed: 3, attemptsRemaining: 2 });
+    expect(failed.standing).toEqual({ gradingMethod: 'HIGHEST', score: 0, passed: false, attemptsUsed: 1, attemptsAllowed: 3, attemptsRemaining: 2, outOfAttempts: false });
     // Why each answer was wrong: the learner's choice, the right option(s) and the rationale, per question, in the attempt's order.
     // (Correct ids come in the attempt's option order; compared as sets.)
     const sortedIds = (f: { correctOptionIds: string[] }) => ({ ...f, correctOptionIds: [...f.correctOptionIds].sort() });

@@ -9,7 +9,7 @@ import { LessonProgress } from '../modules/progress/schemas/lesson-progress.sche
 import { ProgressService } from '../modules/progress/progress.service';
 import { CompletionRecordsService } from '../modules/credentials/completion-records.service';
 import { errorCode, expectData, type TestApp } from './support/app';
-import { answerKey, answersFor, assessmentOps, bundledLessons, lessonOf, type BundledLesson } from './support/assessment-operations';
+import { answerKey, answersFor, assessmentOps, bundledLessons, lessonOf, setQuizSettings, type BundledLesson } from './support/assessment-operations';
 import { credentialOps } from './support/credentials-operations';
 import { learningOps as ops, manyLearners, signInBulk } from './support/learning-operations';
 import { consentInput, invited, ops as identityOps, startClinic, type Member, type World } from './support/operations';
@@ -229,5 +229,90 @@ describe('links follow the address actually served', () => {
     expect(badge.keyUrl.startsWith(`${t.url}/`)).toBe(true);
     const payload = JSON.parse(Buffer.from(badge.jwt.split('.')[1], 'base64url').toString());
     expect(payload.issuer.id).toBe(`${t.url}/issuers/${w.orgId}`);
+  });
+});
+
+describe('a learner out of quiz attempts is not a dead end', () => {
+  let learner: Member;
+  const lesson = () => lessonOf(lessons, 'understanding-addiction', 'what-addiction-is');
+  const grant = (token: string, args: Partial<{ learnerId: string; quizId: string; extra: number; reason: string }> = {}) =>
+    t.gql(
+      `mutation($l: ID!, $q: ID!, $e: Int!, $r: String!) { grantQuizAttempts(learnerId: $l, quizId: $q, extra: $e, reason: $r) {
+        learnerId askForMoreAttempts standing { attemptsUsed attemptsAllowed attemptsRemaining outOfAttempts passed } } }`,
+      { l: args.learnerId ?? learner.id, q: args.quizId ?? lesson().quizId, e: args.extra ?? 1, r: args.reason ?? 'Went over the material together in session' },
+      token,
+    );
+  const stuckIn = async (token: string) => {
+    const nodes = expectData(await ops.caseload(t, token, 100)).caseload.nodes as Array<{ learner: { id: string } }>;
+    const mine = expectData(await t.gql('{ caseload(first: 100) { nodes { learner { id } stuckLessons { slug quizId outOfAttempts } } } }', {}, token)).caseload.nodes;
+    expect(nodes.length).toBe(mine.length);
+    return mine.find((n: { learner: { id: string } }) => n.learner.id === learner.id).stuckLessons;
+  };
+
+  beforeAll(async () => {
+    learner = await newPatient();
+    await setQuizSettings(t, lesson().quizId, { maxAttempts: 1, cooldownMinutes: undefined });
+    expectData(await ops.enroll(t, learner.token, 'understanding-addiction'));
+    expectData(await ops.recordLessonProgress(t, learner.token, { lessonId: lesson().lessonId, event: 'COMPLETED' }));
+    const attempt = expectData(await assessmentOps.startQuizAttempt(t, learner.token, lesson().quizId)).startQuizAttempt;
+    const failed = expectData(await assessmentOps.submitQuizAttempt(t, learner.token, attempt.id, answersFor(attempt.questions, await answerKey(t, lesson().quizId), 0))).submitQuizAttempt;
+    expect(failed.standing).toMatchObject({ passed: false, attemptsRemaining: 0, outOfAttempts: true });
+  });
+
+  it('the learner sees that attempts ran out and whom to ask, by name', async () => {
+    const clinician = expectData(await identityOps.me(t, w.clinician.token)).me.displayName;
+    const refused = await assessmentOps.startQuizAttempt(t, learner.token, lesson().quizId);
+    expect(errorCode(refused)).toBe('CONFLICT');
+    expect(refused.errors?.[0].message).toContain(`Ask your clinician, ${clinician}, for another attempt.`);
+    expect(refused.errors?.[0].extensions).toMatchObject({ outOfAttempts: true, askForMoreAttempts: `Ask your clinician, ${clinician}, for another attempt.` });
+
+    const history = expectData(
+      await t.gql('query($q: ID!) { quizAttempts(quizId: $q) { askForMoreAttempts standing { outOfAttempts attemptsRemaining } } }', { q: lesson().quizId }, learner.token),
+    ).quizAttempts;
+    expect(history).toEqual({ askForMoreAttempts: `Ask your clinician, ${clinician}, for another attempt.`, standing: { outOfAttempts: true, attemptsRemaining: 0 } });
+    const item = expectData(await ops.myLearning(t, learner.token)).myLearning.find((i: { courseSlug: string }) => i.courseSlug === 'understanding-addiction');
+    expect(expectData(await t.gql('{ myLearning { courseSlug lessons { slug status outOfAttempts } } }', {}, learner.token)).myLearning
+      .find((i: { courseSlug: string }) => i.courseSlug === 'understanding-addiction').lessons[0]).toEqual({ slug: 'what-addiction-is', status: 'AWAITING_QUIZ', outOfAttempts: true });
+    expect(item.nextLesson.slug).toBe('what-addiction-is');
+  });
+
+  it("the caseload shows the stuck learner and the quiz to grant", async () => {
+    expect(await stuckIn(w.clinician.token)).toEqual([{ slug: 'what-addiction-is', quizId: lesson().quizId, outOfAttempts: true }]);
+  });
+
+  it.each([
+    ['the learner', () => learner.token, 'FORBIDDEN'],
+    ['a staff member', () => w.staff.token, 'FORBIDDEN'],
+    ['a family member', () => w.family.token, 'FORBIDDEN'],
+  ])('%s cannot grant attempts', async (_label, token, code) => {
+    expect(errorCode(await grant(token()))).toBe(code);
+  });
+
+  it.each([
+    ['no extra', { extra: 0 }],
+    ['too many', { extra: 50 }],
+    ['no reason', { reason: '   ' }],
+    ['a quiz id that is not one', { quizId: 'not-an-id' }],
+  ])('refuses %s with BAD_USER_INPUT', async (_label, args) => {
+    expect(errorCode(await grant(w.clinician.token, args))).toBe('BAD_USER_INPUT');
+  });
+
+  it('a clinician cannot grant a staff member attempts', async () => {
+    expect(errorCode(await grant(w.clinician.token, { learnerId: w.staff.id }))).toBe('FORBIDDEN');
+  });
+
+  it('the care team grants one more, audited with the reason; the learner is unstuck and can pass', async () => {
+    const granted = expectData(await grant(w.clinician.token)).grantQuizAttempts;
+    expect(granted).toEqual({ learnerId: learner.id, askForMoreAttempts: null, standing: { attemptsUsed: 1, attemptsAllowed: 2, attemptsRemaining: 1, outOfAttempts: false, passed: false } });
+    const events = expectData(await identityOps.auditEvents(t, w.admin.token, { actorId: w.clinician.id, patientId: learner.id, action: 'QUIZ_ATTEMPTS_GRANTED' })).auditEvents.nodes;
+    expect(events).toHaveLength(1);
+    expect(await stuckIn(w.clinician.token)).toEqual([]);
+
+    const second = expectData(await assessmentOps.startQuizAttempt(t, learner.token, lesson().quizId)).startQuizAttempt;
+    expect(second).toMatchObject({ number: 2, maxAttempts: 2 });
+    const passed = expectData(await assessmentOps.submitQuizAttempt(t, learner.token, second.id, answersFor(second.questions, await answerKey(t, lesson().quizId)))).submitQuizAttempt;
+    expect(passed.standing).toMatchObject({ passed: true, outOfAttempts: false });
+    const item = expectData(await ops.myLearning(t, learner.token)).myLearning.find((i: { courseSlug: string }) => i.courseSlug === 'understanding-addiction');
+    expect(item.lessons[0].status).toBe('COMPLETED');
   });
 });

@@ -2,12 +2,12 @@ import { DomainError, RateLimited } from '../../src/common/errors';
 
 /** Opening another attempt would exceed the quiz's maximum. */
 export class AttemptLimitReached extends DomainError {
-  constructor(maxAttempts: number) {
-    super(
-      'CONFLICT',
-      `You have used all ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'} at this quiz. Your best work so far still counts; ask your clinician or program if you need another try.`,
-      { maxAttempts },
-    );
+  constructor(maxAttempts: number, askForMore: string) {
+    super('CONFLICT', `You have used all ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'} at this quiz. Your best work so far still counts. ${askForMore}`, {
+      maxAttempts,
+      outOfAttempts: true,
+      askForMoreAttempts: askForMore,
+    });
   }
 }
 

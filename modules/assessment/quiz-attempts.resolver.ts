@@ -3,7 +3,7 @@ import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { LEARNER_ROLES } from '../identity';
 import type { GraphQLContext } from '../../src/graphql/context';
-import { SaveQuizAnswersArgs, SubmitQuizAttemptArgs } from './dto/assessment.inputs';
+import { GrantQuizAttemptsArgs, SaveQuizAnswersArgs, SubmitQuizAttemptArgs } from './dto/assessment.inputs';
 import { ItemAnalysisService } from './item-analysis.service';
 import { QuizItemAnalysisModel } from './models/item-analysis.model';
 import { QuizAttemptHistoryModel, QuizAttemptModel, toQuizAttemptModel, toStandingModel } from './models/quiz-attempt.model';
@@ -53,6 +53,15 @@ export class QuizAttemptsResolver {
     @Args('learnerId', { type: () => ID, nullable: true }) learnerId?: string,
   ): Promise<QuizAttemptHistoryModel> {
     const history = await this.attempts.history(viewer, quizId, learnerId, String(ctx.req.id));
+    return { ...history, standing: toStandingModel(history.standing), attempts: history.attempts.map(toQuizAttemptModel) };
+  }
+
+  @Roles(Role.CLINICIAN, Role.ADMIN)
+  @Mutation(() => QuizAttemptHistoryModel, {
+    description: "The learner's care team gives more attempts at a quiz (audited, with the reason). Answers with the learner's standing as it now is.",
+  })
+  async grantQuizAttempts(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args() args: GrantQuizAttemptsArgs): Promise<QuizAttemptHistoryModel> {
+    const history = await this.attempts.grant(viewer, args, String(ctx.req.id));
     return { ...history, standing: toStandingModel(history.standing), attempts: history.attempts.map(toQuizAttemptModel) };
   }
 

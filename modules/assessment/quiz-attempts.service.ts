@@ -3,12 +3,10 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
+import { AuditAction, AuditService } from '../audit';
 import { CoursesService } from '../curriculum';
 import type { Quiz } from '../curriculum';
-import { AccessService } from '../identity';
-import { AuditAction } from '../audit';
-import { Permission } from '../identity';
-import { worksWithOthersRecords } from '../identity';
+import { AccessService, isClientRole, Permission, UsersService, worksWithOthersRecords } from '../identity';
 import { ProgressService } from '../progress';
 import { AttemptAlreadySubmitted, AttemptLimitReached, CooldownActive } from './assessment.errors';
 import { orderAttempt } from './grading/attempt-order';
@@ -18,6 +16,7 @@ import { newSeed } from './grading/prng';
 import { checkAnswers, gradeAttempt, isGradingMethod } from './grading/score';
 import { quizStanding, type Standing } from './grading/standing';
 import { standingAfter } from './models/quiz-attempt.model';
+import { QuizAttemptGrant } from './schemas/quiz-attempt-grant.schema';
 import { AttemptStatus, QuizAttempt, type AttemptSettings } from './schemas/quiz-attempt.schema';
 
 export interface AttemptHistory {
@@ -26,6 +25,8 @@ export interface AttemptHistory {
   standing: Standing;
   nextAttemptAvailableAt?: Date;
   attempts: QuizAttempt[];
+  /** Set when the learner is out of attempts: whom to ask for another. */
+  askForMoreAttempts?: string;
 }
 
 /** Concurrent starts lose the unique-index race at most a few times before they see the winner's attempt. */
@@ -41,9 +42,12 @@ const START_RETRIES = 5;
 export class QuizAttemptsService {
   constructor(
     @InjectModel(QuizAttempt.name) private readonly attempts: Model<QuizAttempt>,
+    @InjectModel(QuizAttemptGrant.name) private readonly grants: Model<QuizAttemptGrant>,
     private readonly courses: CoursesService,
     private readonly access: AccessService,
     private readonly progress: ProgressService,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -60,14 +64,20 @@ export class QuizAttemptsService {
     }
     // A lesson that is still locked (IN_ORDER courses) cannot be passed by its quiz either.
     await this.progress.assertLessonUnlocked(learner, quiz.lessonId.toHexString());
-    const settings = settingsOf(quiz);
     const key = { orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId), quizId: quiz._id };
+    const settings = settingsOf(quiz);
+    let grantsRead = false;
 
     for (let tries = 0; tries < START_RETRIES; tries++) {
       const latest = await this.attempts.findOne(key).sort({ number: -1 }).lean<QuizAttempt>();
       if (latest?.status === AttemptStatus.IN_PROGRESS) return latest;
       const number = (latest?.number ?? 0) + 1;
-      if (number > settings.maxAttempts) throw new AttemptLimitReached(settings.maxAttempts);
+      // The allowance is the quiz's maximum plus what the care team granted, read only once it can matter.
+      if (number >= quiz.settings.maxAttempts && !grantsRead) {
+        settings.maxAttempts = quiz.settings.maxAttempts + (await this.extraAttempts(key));
+        grantsRead = true;
+      }
+      if (number > settings.maxAttempts) throw new AttemptLimitReached(settings.maxAttempts, await this.whomToAsk(learner));
       const availableAt = latest ? nextAttemptAt(latest) : undefined;
       if (availableAt && availableAt > now) throw new CooldownActive(availableAt, now);
 
@@ -198,20 +208,73 @@ export class QuizAttemptsService {
       .find({ orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(subjectId), quizId: new Types.ObjectId(quizId) })
       .sort({ number: 1 })
       .lean<QuizAttempt[]>();
+    const key = { orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(subjectId), quizId: new Types.ObjectId(quizId) };
+    const [quiz, extra] = await Promise.all([this.courses.quizForGrading(quizId), this.extraAttempts(key)]);
     let settings: AttemptSettings;
     if (rows.length > 0) {
       settings = rows[rows.length - 1].settings;
     } else {
-      const quiz = await this.courses.quizForGrading(quizId);
       if (!quiz) throw new NotFound('That quiz');
       settings = stored(settingsOf(quiz));
     }
+    // Grants made after the last attempt started count too.
+    if (quiz) settings = { ...settings, maxAttempts: quiz.settings.maxAttempts + extra };
     const submitted = rows.filter((r) => r.status === AttemptStatus.SUBMITTED);
     const standing = quizStanding(settings, submitted.map((r) => r.score ?? 0), rows.length);
     const last = rows[rows.length - 1];
     const availableAt = last && standing.attemptsRemaining > 0 ? nextAttemptAt(last) : undefined;
-    return { quizId, learnerId: subjectId, standing, nextAttemptAvailableAt: availableAt && availableAt > new Date() ? availableAt : undefined, attempts: rows };
+    return {
+      quizId,
+      learnerId: subjectId,
+      standing,
+      nextAttemptAvailableAt: availableAt && availableAt > new Date() ? availableAt : undefined,
+      attempts: rows,
+      askForMoreAttempts: standing.outOfAttempts ? await this.whomToAsk({ userId: subjectId, orgId: viewer.orgId }) : undefined,
+    };
   }
+
+  /**
+   * The learner's care team gives `extra` more attempts at a quiz (a learner who ran out
+   * is otherwise stuck: later lessons stay locked). Clinicians for their clients, admins
+   * for anyone; recorded in the audit trail with the reason. Answers with the learner's
+   * standing as it now is.
+   */
+  async grant(viewer: Principal, input: { learnerId: string; quizId: string; extra: number; reason: string }, requestId?: string): Promise<AttemptHistory> {
+    const reason = input.reason.trim();
+    if (!reason) throw new BadInput('Say why the learner gets more attempts.', { field: 'reason' });
+    const quiz = Types.ObjectId.isValid(input.quizId) ? await this.courses.quizForGrading(input.quizId) : null;
+    if (!quiz) throw new NotFound('That quiz');
+    const detail = { quizId: quiz._id.toHexString(), extra: input.extra, reason };
+    // The policy's GRANT_QUIZ_ATTEMPTS: clinicians on a client's care team, admins for any learner; it audits grants to clients.
+    const { subject, decision } = await this.access.requireOne(viewer, Permission.GRANT_QUIZ_ATTEMPTS, input.learnerId, { requestId, detail });
+    const key = { orgId: new Types.ObjectId(viewer.orgId), learnerId: subject._id, quizId: quiz._id };
+
+    await this.grants.create({ ...key, extra: input.extra, reason, grantedBy: new Types.ObjectId(viewer.userId), grantedAt: new Date() });
+    // An attempt open right now gets the new allowance too, so submitting it does not mark the lesson stuck again.
+    await this.attempts.updateMany({ ...key, status: AttemptStatus.IN_PROGRESS }, { $inc: { 'settings.maxAttempts': input.extra } });
+    await this.progress.attemptsGranted({ userId: input.learnerId, orgId: viewer.orgId, role: subject.role }, quiz.lessonId.toHexString());
+    // Grants to staff are not client records, so the policy does not audit them; a grant is recorded all the same.
+    if (!decision.audited) {
+      await this.audit.record({ actor: viewer, action: AuditAction.QUIZ_ATTEMPTS_GRANTED, subjectType: 'ATTEMPTS', subjectId: input.learnerId, requestId, detail });
+    }
+    return this.history(viewer, input.quizId, input.learnerId, requestId);
+  }
+
+  private async extraAttempts(key: { orgId: Types.ObjectId; learnerId: Types.ObjectId; quizId: Types.ObjectId }): Promise<number> {
+    const grants = await this.grants.find(key, { extra: 1 }).lean();
+    return grants.reduce((sum, g) => sum + g.extra, 0);
+  }
+
+  /** Whom a learner out of attempts should ask: the clinicians on their care team by name, or an administrator. */
+  private async whomToAsk(learner: Pick<Principal, 'userId' | 'orgId'>): Promise<string> {
+    const [person] = await this.users.findManyInOrg(learner.orgId, [learner.userId]);
+    if (person && !isClientRole(person.role)) return 'Ask a program administrator for another attempt.';
+    const team = person?.careTeam?.length ? await this.users.findManyInOrg(learner.orgId, person.careTeam.map((id) => id.toHexString())) : [];
+    const names = team.filter((c) => !c.deactivatedAt).map((c) => c.displayName);
+    if (names.length === 0) return 'Ask your clinician or program for another attempt.';
+    return `Ask your clinician, ${names.slice(0, 2).join(' or ')}, for another attempt.`;
+  }
+
 
   private async ownAttempt(learner: Principal, attemptId: string): Promise<QuizAttempt> {
     // Filtering by learner makes someone else's attempt indistinguishable from a missing one.
@@ -233,7 +296,13 @@ export class QuizAttemptsService {
 
   private async reportProgress(learner: Principal, attempt: QuizAttempt): Promise<void> {
     const standing = standingAfter(attempt);
-    await this.progress.recordQuizResult({ learner, lessonId: attempt.lessonId.toHexString(), passed: standing.passed, score: standing.score ?? 0 });
+    await this.progress.recordQuizResult({
+      learner,
+      lessonId: attempt.lessonId.toHexString(),
+      passed: standing.passed,
+      score: standing.score ?? 0,
+      outOfAttempts: standing.outOfAttempts,
+    });
   }
 }
 

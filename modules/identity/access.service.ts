@@ -38,6 +38,8 @@ export interface RequireOptions {
   known?: readonly UserSummary[];
   /** Leave out the subjects the viewer may not see instead of refusing the whole set (for lists). */
   onlyAllowed?: boolean;
+  /** Small, non-sensitive context for the audit event (counts, ids, a reason the actor gave). */
+  detail?: Record<string, unknown>;
 }
 
 /**
@@ -83,7 +85,7 @@ export class AccessService {
             subjectId: g.facts.id,
             patientId: g.facts.id,
             requestId: options.requestId,
-            ...(g.decision.relation === 'EMERGENCY' && { detail: { emergencyAccess: true } }),
+            ...((options.detail || g.decision.relation === 'EMERGENCY') && { detail: { ...options.detail, ...(g.decision.relation === 'EMERGENCY' && { emergencyAccess: true }) } }),
           })),
       );
     }

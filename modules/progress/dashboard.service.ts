@@ -123,6 +123,6 @@ export function toPathCourse(course: Course): PathCourse {
     title: course.title,
     sequence: course.sequence,
     prerequisites: course.prerequisites,
-    lessons: course.lessons.map((l) => ({ slug: l.slug, title: l.title, required: l.required, lessonId: l.lessonId.toHexString(), hasQuiz: Boolean(l.quizId) })),
+    lessons: course.lessons.map((l) => ({ slug: l.slug, title: l.title, required: l.required, lessonId: l.lessonId.toHexString(), hasQuiz: Boolean(l.quizId), quizId: l.quizId?.toHexString() })),
   };
 }

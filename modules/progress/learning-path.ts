@@ -13,7 +13,7 @@ export interface PathCourse {
   title: string;
   sequence: string;
   prerequisites: readonly string[];
-  lessons: ReadonlyArray<{ slug: string; title: string; required: boolean; lessonId: string; hasQuiz: boolean }>;
+  lessons: ReadonlyArray<{ slug: string; title: string; required: boolean; lessonId: string; hasQuiz: boolean; quizId?: string }>;
 }
 
 export interface PathProgress {
@@ -22,6 +22,7 @@ export interface PathProgress {
   readCompletedAt?: Date | null;
   quizPassed?: boolean;
   completedAt?: Date | null;
+  quizAttemptsExhausted?: boolean | null;
 }
 
 export interface PathEnrollment {
@@ -41,6 +42,9 @@ export interface LessonView {
   positionPercent: number;
   locked: boolean;
   lockReason?: string;
+  quizId?: string;
+  /** Every allowed attempt at the quiz used without passing: only the care team can unblock it. */
+  outOfAttempts: boolean;
 }
 
 export interface PathView {
@@ -101,6 +105,8 @@ export function describePath(
       positionPercent: p?.positionPercent ?? 0,
       locked: lockReason !== undefined,
       lockReason,
+      quizId: lesson.quizId,
+      outOfAttempts: state !== 'COMPLETED' && Boolean(p?.quizAttemptsExhausted),
     };
   });
 

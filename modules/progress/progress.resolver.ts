@@ -62,7 +62,12 @@ export class ProgressResolver {
     return {
       nodes: result.rows.map(({ learner, items }) => {
         const mapped = items.map((item) => toLearningItem(item));
-        return { learner: toUserModel(learner, true), items: mapped, overdueCount: mapped.filter((i) => i.status === 'OVERDUE').length };
+        return {
+          learner: toUserModel(learner, true),
+          items: mapped,
+          overdueCount: mapped.filter((i) => i.status === 'OVERDUE').length,
+          stuckLessons: mapped.flatMap((i) => i.lessons.filter((l) => l.outOfAttempts)),
+        };
       }),
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
     };

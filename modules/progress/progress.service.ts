@@ -27,6 +27,8 @@ export interface QuizResultInput {
   passed: boolean;
   /** The learner's score for the quiz under its grading method, 0..1. */
   score: number;
+  /** Not passed, and no attempt left: the lesson is stuck until the care team grants more. */
+  outOfAttempts?: boolean;
 }
 
 
@@ -101,13 +103,25 @@ export class ProgressService {
         $setOnInsert: { positionPercent: 0, secondsSpent: 0, eventIds: [] },
         // The score is the quiz's grading-method score (highest, average, first or last), so it is stored as given;
         // passing, like completion, only moves forward.
-        $set: { updatedAt: new Date(), lessonId: new Types.ObjectId(meta.lessonId), quizScore: input.score, ...(input.passed && { quizPassed: true }) },
+        $set: {
+          updatedAt: new Date(),
+          lessonId: new Types.ObjectId(meta.lessonId),
+          quizScore: input.score,
+          quizAttemptsExhausted: Boolean(input.outOfAttempts) && !input.passed,
+          ...(input.passed && { quizPassed: true }),
+        },
         $min: { startedAt: new Date() },
       },
       { upsert: true, returnDocument: 'after', projection: PROJECTION },
     ).lean<ProgressRow>();
     // Only a pass can complete anything, so only a pass re-checks the course.
     return this.completeIfDue(input.learner, meta, doc!, input.passed);
+  }
+
+  /** The care team gave more attempts: the lesson is no longer stuck. */
+  async attemptsGranted(learner: Principal, lessonId: string): Promise<void> {
+    const meta = await this.lessonFor(learner, lessonId);
+    await this.progress.updateOne({ ...learnerKey(learner, meta), quizAttemptsExhausted: true }, { $set: { quizAttemptsExhausted: false, updatedAt: new Date() } });
   }
 
   /** Progress rows for many learners and courses, in one query. */

@@ -15,7 +15,7 @@ export const ATTEMPT_FIELDS = `id quizId lessonId learnerId courseSlug lessonSlu
   savedAnswers { questionId optionIds }
   score passed
   feedback { questionId correct credit chosenOptionIds correctOptionIds rationale }
-  standing { gradingMethod score passed attemptsUsed attemptsAllowed attemptsRemaining }`;
+  standing { gradingMethod score passed attemptsUsed attemptsAllowed attemptsRemaining outOfAttempts }`;
 
 export const REFLECTION_FIELDS = `id learnerId learnerName lessonId courseSlug lessonSlug promptId text
   versions { text at flagReasons } flagged flagReasons awaitingReview reviewPendingSince
@@ -42,7 +42,7 @@ export const assessmentOps = {
   quizAttempts: (t: TestApp, token: string, quizId: string, learnerId?: string) =>
     t.gql(
       `query($q: ID!, $l: ID) { quizAttempts(quizId: $q, learnerId: $l) { quizId learnerId nextAttemptAvailableAt
-        standing { gradingMethod score passed attemptsUsed attemptsAllowed attemptsRemaining } attempts { ${ATTEMPT_FIELDS} } } }`,
+        standing { gradingMethod score passed attemptsUsed attemptsAllowed attemptsRemaining outOfAttempts } attempts { ${ATTEMPT_FIELDS} } } }`,
       { q: quizId, l: learnerId },
       token,
     ),

@@ -1,6 +1,6 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsMongoId, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsMongoId, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../../src/common/pagination';
 
 /** Longest reflection kept, in characters (about two pages). */
@@ -63,4 +63,23 @@ export class ReflectionsArgs extends PageArgs {
   learnerId?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) courseSlug?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) lessonSlug?: string;
+}
+
+/** Most extra attempts one grant can give; a learner who needs more is better served by a conversation. */
+export const MAX_EXTRA_ATTEMPTS = 5;
+
+@ArgsType()
+export class GrantQuizAttemptsArgs {
+  @Field(() => ID) @IsMongoId({ message: 'learnerId must be a user id' }) learnerId: string;
+  @Field(() => ID) @IsMongoId({ message: 'quizId must be a quiz id' }) quizId: string;
+  @Field(() => Int, { description: `How many more attempts, 1-${MAX_EXTRA_ATTEMPTS}.` })
+  @IsInt()
+  @Min(1, { message: 'extra must be at least 1' })
+  @Max(MAX_EXTRA_ATTEMPTS, { message: `extra can be at most ${MAX_EXTRA_ATTEMPTS} per grant` })
+  extra: number;
+  @Field({ description: 'Why, for the audit trail (kept with the grant; not shown to the learner).' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must say why' })
+  @MaxLength(500)
+  reason: string;
 }

@@ -9,6 +9,8 @@ export interface Standing {
   attemptsUsed: number;
   attemptsAllowed: number;
   attemptsRemaining: number;
+  /** Not passed and no attempt left: only the care team can give another (grantQuizAttempts). */
+  outOfAttempts: boolean;
 }
 
 /**
@@ -22,12 +24,15 @@ export function quizStanding(
   attemptsUsed: number,
 ): Standing {
   const score = aggregateScore(settings.gradingMethod, submittedScoresInOrder);
+  const passed = score !== null && score >= settings.passingScore;
+  const attemptsRemaining = Math.max(0, settings.maxAttempts - attemptsUsed);
   return {
     gradingMethod: settings.gradingMethod,
     score,
-    passed: score !== null && score >= settings.passingScore,
+    passed,
     attemptsUsed,
     attemptsAllowed: settings.maxAttempts,
-    attemptsRemaining: Math.max(0, settings.maxAttempts - attemptsUsed),
+    attemptsRemaining,
+    outOfAttempts: !passed && attemptsRemaining === 0,
   };
 }

@@ -35,6 +35,7 @@ export class QuizStandingModel {
   @Field(() => Int) attemptsUsed: number;
   @Field(() => Int) attemptsAllowed: number;
   @Field(() => Int) attemptsRemaining: number;
+  @Field({ description: 'Not passed and every allowed attempt used: only the care team can give another.' }) outOfAttempts: boolean;
 }
 
 @ObjectType('QuizAttempt')
@@ -70,7 +71,8 @@ export class QuizAttemptHistoryModel {
   @Field(() => ID) learnerId: string;
   @Field(() => QuizStandingModel) standing: QuizStandingModel;
   @Field({ nullable: true, description: 'When a waiting period applies: the earliest time the next attempt can start.' }) nextAttemptAvailableAt?: Date;
-  @Field(() => [QuizAttemptModel], { description: 'Every attempt, oldest first (at most the quiz maximum, 10).' }) attempts: QuizAttemptModel[];
+  @Field(() => [QuizAttemptModel], { description: 'Every attempt, oldest first (the quiz maximum plus any attempts granted).' }) attempts: QuizAttemptModel[];
+  @Field({ nullable: true, description: 'When the learner is out of attempts: whom to ask for another, in words.' }) askForMoreAttempts?: string;
 }
 
 export function toStandingModel(standing: Standing): QuizStandingModel {

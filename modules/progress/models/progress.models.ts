@@ -87,6 +87,9 @@ export class PathLessonModel {
   @Field(() => Int, { description: 'Where to resume, 0-100.' }) positionPercent: number;
   @Field() locked: boolean;
   @Field({ nullable: true, description: 'Why the lesson is locked, in words.' }) lockReason?: string;
+  @Field(() => ID, { nullable: true, description: "The lesson's quiz, when it has one." }) quizId?: string;
+  @Field({ description: 'Every allowed attempt at the quiz is used and it is not passed: the care team can give more (grantQuizAttempts).' })
+  outOfAttempts: boolean;
 }
 
 @ObjectType('LearningItem')
@@ -141,6 +144,8 @@ export class CaseloadEntryModel {
   @Field(() => UserModel) learner: UserModel;
   @Field(() => [LearningItemModel]) items: LearningItemModel[];
   @Field(() => Int) overdueCount: number;
+  @Field(() => [PathLessonModel], { description: 'Lessons this learner is stuck on: out of quiz attempts without passing. Give more with grantQuizAttempts.' })
+  stuckLessons: PathLessonModel[];
 }
 
 @ObjectType('CaseloadPage')

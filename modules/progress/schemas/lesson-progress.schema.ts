@@ -22,6 +22,8 @@ export class LessonProgress {
   @Prop({ default: false }) quizPassed: boolean;
   @Prop() quizScore?: number;
   @Prop() completedAt?: Date;
+  /** The quiz is failed and every allowed attempt used: the learner waits for the care team (grantQuizAttempts). */
+  @Prop() quizAttemptsExhausted?: boolean;
   @Prop() updatedAt?: Date;
   /** The most recent client event ids (bounded), for idempotence. */
   @Prop({ type: [String], default: [] }) eventIds: string[];
