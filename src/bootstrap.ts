@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { servedBaseUrl, type AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/resolve-database';
+import { acceptJsonBodiesOnly, frameworkErrors } from './http/json-body';
+import { trackRoutes } from './http/routes';
 import { PinoNestLogger } from './logging/logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -28,12 +30,17 @@ export async function createApp(
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    bodyLimit: 1024 * 1024,
+    bodyLimit: config.httpBodyLimit,
+    frameworkErrors: frameworkErrors as never,
   });
+  trackRoutes(adapter.getInstance());
+  acceptJsonBodiesOnly(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, logger, database, dbName), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
     abortOnError: false,
+    // Fastify's own parser, replaced by ours above (json-body.ts), reads JSON bodies.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {

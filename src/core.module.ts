@@ -7,6 +7,16 @@ import { LOGGER } from './logging/logger';
 export const DATABASE_INFO = Symbol('DATABASE_INFO');
 export type DatabaseInfo = Pick<ResolvedDatabase, 'backend' | 'reason'>;
 
+/**
+ * What people are told while the data lives only in this process's memory (the
+ * embedded engine or mongodb-memory-server): at start, in /health, in every
+ * sign-in response and at shutdown. Undefined when a real MongoDB keeps it.
+ */
+export function dataLossWarning(database: Pick<DatabaseInfo, 'backend'>): string | undefined {
+  if (database.backend === 'uri') return undefined;
+  return 'This Waypoint keeps its data in memory only: every account, enrollment, record and reflection is lost when the service stops. Set MONGODB_URI to keep data.';
+}
+
 /** Process-wide values every module may inject: configuration, the logger, which database is in use. */
 @Global()
 @Module({})

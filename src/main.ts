@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import { resolveDatabase } from './database/resolve-database';
 import { createApp } from './bootstrap';
+import { dataLossWarning } from './core.module';
 import { createLogger } from './logging/logger';
 import { DEMO_PASSWORD, seedDemoOrganization } from '../modules/identity/demo-seed';
 import { describeImport, importCurriculum } from '../modules/curriculum/import-curriculum';
@@ -37,6 +38,12 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;
   console.log(`Waypoint is ready: GraphQL at ${url}/graphql, health at ${url}/health (database: ${database.backend})`);
+  const warning = dataLossWarning(database);
+  if (warning) {
+    const rule = '!'.repeat(78);
+    console.log(`\n${rule}\n  DATA IS NOT KEPT. ${warning}\n${rule}\n`);
+    logger.warn({ backend: database.backend }, warning);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -46,6 +53,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10000).unref();
     await app.close();
     await database.stop();
+    if (warning) logger.warn({ backend: database.backend }, 'stopped: the in-memory database and everything in it are gone (set MONGODB_URI to keep data)');
     clearTimeout(force);
     process.exit(0);
   };

@@ -410,13 +410,13 @@ describe('management', () => {
   ] as const)('refuses the CSV %s', async (_label, who, status, code) => {
     const res = await httpGet(t, '/completion-records.csv', who ? w[who].token : undefined);
     expect(res.status).toBe(status);
-    expect(JSON.parse(res.body.toString()).error.code).toBe(code);
+    expect(JSON.parse(res.body.toString()).errors[0].extensions.code).toBe(code);
   });
 
   it('refuses a malformed CSV filter with 400 and the same error shape as everything else', async () => {
     const res = await httpGet(t, '/completion-records.csv?from=yesterday', w.admin.token);
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body.toString()).error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/from/) });
+    expect(JSON.parse(res.body.toString()).errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/from/) });
   });
 });
 

@@ -6,6 +6,7 @@ import { Types, type Model } from 'mongoose';
 import type { AccessTokenClaims } from '../../src/auth/principal';
 import { RateLimited, Unauthenticated } from '../../src/common/errors';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
+import { DATABASE_INFO, dataLossWarning, type DatabaseInfo } from '../../src/core.module';
 import { toUserModel, type AuthPayload } from './models/user.model';
 import { hashPassword, verifyPassword } from './passwords';
 import { LoginThrottle } from './schemas/login-throttle.schema';
@@ -23,6 +24,7 @@ export class AuthService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_INFO) private readonly database: DatabaseInfo,
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     @InjectModel(RefreshToken.name) private readonly refreshTokens: Model<RefreshToken>,
@@ -136,6 +138,7 @@ export class AuthService {
       refreshToken,
       refreshTokenExpiresAt,
       user: toUserModel(user, true),
+      storageWarning: dataLossWarning(this.database),
     };
   }
 }

@@ -18,6 +18,8 @@ import type { User } from './schemas/user.schema';
 import { hashSecret, newSecret } from './secrets';
 import { normalizeEmail, UsersService } from './users.service';
 
+const INVITE_NOT_VALID = 'That invite code and email address do not match an open invite. Check both (use the address the invite was sent to), or ask for a new invite.';
+
 @Injectable()
 export class InvitesService {
   constructor(
@@ -113,12 +115,15 @@ export class InvitesService {
     }
   }
 
+  /**
+   * Says why only to someone who holds both the code and the address it was sent to.
+   * A wrong address and a wrong code answer alike, so neither can be confirmed by guessing the other.
+   */
   private async whyNotAccepted(codeHash: string, email: string, now: Date): Promise<string> {
     const invite = await this.invites.findOne({ codeHash }, { acceptedAt: 1, expiresAt: 1, email: 1 }).lean();
-    if (!invite) return 'That invite code is not valid. Check it, or ask for a new invite.';
+    if (!invite || invite.email !== email) return INVITE_NOT_VALID;
     if (invite.acceptedAt) return 'That invite has already been used. Sign in instead, or ask for a new invite.';
     if (invite.expiresAt <= now) return 'That invite has expired. Ask for a new one.';
-    if (invite.email !== email) return 'Use the email address the invite was sent to.';
     return 'That invite cannot be accepted. Ask for a new one.';
   }
 }

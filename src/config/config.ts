@@ -25,6 +25,11 @@ const schema = z.object({
   LOGIN_LOCKOUT: duration.default('15m'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100000).default(2000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(20000).default(5000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  GRAPHQL_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).max(1000).default(20),
+  GRAPHQL_MAX_SELECTIONS: z.coerce.number().int().min(10).max(100000).default(2000),
+  HTTP_BODY_LIMIT: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   IMPORT_CURRICULUM: z.enum(['true', 'false']).default('true'),
   PUBLIC_BASE_URL: z.string().url().optional(),
@@ -52,7 +57,9 @@ export interface AppConfig {
     loginMaxFailures: number;
     lockoutSeconds: number;
   };
-  graphql: { maxDepth: number; maxComplexity: number };
+  graphql: { maxDepth: number; maxComplexity: number; maxTokens: number; maxAliases: number; maxRootFields: number; maxSelections: number };
+  /** Largest request body accepted, in bytes; larger bodies get 413. */
+  httpBodyLimit: number;
   seedDemo: boolean;
   /** Import the bundled curriculum at start (idempotent). */
   importCurriculum: boolean;
@@ -117,7 +124,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
       loginMaxFailures: c.LOGIN_MAX_FAILURES,
       lockoutSeconds: parseDurationSeconds(c.LOGIN_LOCKOUT),
     },
-    graphql: { maxDepth: c.GRAPHQL_MAX_DEPTH, maxComplexity: c.GRAPHQL_MAX_COMPLEXITY },
+    graphql: {
+      maxDepth: c.GRAPHQL_MAX_DEPTH,
+      maxComplexity: c.GRAPHQL_MAX_COMPLEXITY,
+      maxTokens: c.GRAPHQL_MAX_TOKENS,
+      maxAliases: c.GRAPHQL_MAX_ALIASES,
+      maxRootFields: c.GRAPHQL_MAX_ROOT_FIELDS,
+      maxSelections: c.GRAPHQL_MAX_SELECTIONS,
+    },
+    httpBodyLimit: c.HTTP_BODY_LIMIT,
     seedDemo: c.SEED_DEMO ? c.SEED_DEMO === 'true' : c.NODE_ENV === 'development',
     importCurriculum: c.IMPORT_CURRICULUM === 'true',
     publicBaseUrl: c.PUBLIC_BASE_URL ? c.PUBLIC_BASE_URL.replace(/\/$/, '') : servedBaseUrl(c.HOST, c.PORT),

@@ -23,14 +23,19 @@ export interface ClientError {
   code: ErrorCode;
   message: string;
   details?: Record<string, unknown>;
+  /** An HTTP status other than the code's usual one (413, 415, 405). */
+  status?: number;
 }
 
 /** Known errors keep their code and message; anything else is INTERNAL (undefined here). */
 export function classifyError(original: unknown): ClientError | undefined {
   if (original instanceof DomainError) return { code: original.code, message: original.message, details: original.details };
   if (original instanceof HttpException) {
-    const code = httpStatusCodes[original.getStatus()];
+    const status = original.getStatus();
+    const code = httpStatusCodes[status];
     if (code) return { code, message: httpMessage(original) };
+    // Any other refusal of the request itself (Fastify's, for instance) is the caller's to fix.
+    if (status >= 400 && status < 500) return { code: 'BAD_USER_INPUT', message: httpMessage(original), status };
   }
   if (isDuplicateKeyError(original)) return { code: 'CONFLICT', message: 'That already exists.' };
   return undefined;
@@ -51,7 +56,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (known) return { ...base, message: known.message, extensions: { code: known.code, ...(known.details ?? {}) } };
   const apolloCode = formatted.extensions?.code;
   if (original === error && typeof apolloCode === 'string' && requestErrorCodes.has(apolloCode)) {
-    return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+    const limit = formatted.extensions?.limit;
+    return { ...base, message: formatted.message, extensions: { code: 'BAD_USER_INPUT', ...(limit ? { limit } : {}) } };
   }
   const correlationId = (original as { [CORRELATION_ID]?: string } | undefined)?.[CORRELATION_ID];
   return { ...base, message: internalMessage(correlationId), extensions: { code: 'INTERNAL', ...(correlationId ? { correlationId } : {}) } };

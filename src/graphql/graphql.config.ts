@@ -3,12 +3,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { GraphQLSchema } from 'graphql';
-import depthLimit from 'graphql-depth-limit';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/config';
 import type { GraphQLContext } from './context';
 import { formatGraphQLError } from './format-error';
-import { complexityLimitPlugin, errorLoggingPlugin } from './plugins';
+import { costLimitPlugin, documentLimitsRule, errorLoggingPlugin, requestStatusPlugin } from './plugins';
+import { StrictDateTime } from './scalars';
 
 export function graphqlOptions(config: AppConfig, logger: Logger): Omit<ApolloDriverConfig, 'driver'> {
   let schema: GraphQLSchema | undefined;
@@ -22,7 +22,14 @@ export function graphqlOptions(config: AppConfig, logger: Logger): Omit<ApolloDr
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
-    validationRules: [depthLimit(config.graphql.maxDepth)],
+    // The parser stops counting at this many tokens, so a huge document costs nothing more to refuse.
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    // With this set, Apollo runs our rules only after GraphQL's own have passed (fragment
+    // cycles among them), and also bounds fragment expansion in its own first pass.
+    maxRecursiveSelections: true,
+    validationRules: [documentLimitsRule(config.graphql)],
+    persistedQueries: false,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTime }] },
     transformSchema: (built: GraphQLSchema) => {
       schema = built;
       return built;
@@ -31,7 +38,8 @@ export function graphqlOptions(config: AppConfig, logger: Logger): Omit<ApolloDr
       // The cache-control plugin wraps every resolver; Waypoint sets no cache hints.
       ApolloServerPluginCacheControlDisabled(),
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
-      complexityLimitPlugin(() => schema!, config.graphql.maxComplexity),
+      costLimitPlugin(() => schema!, config.graphql.maxComplexity),
+      requestStatusPlugin(),
       errorLoggingPlugin(logger),
     ],
     context: ({ req, reply }: Pick<GraphQLContext, 'req' | 'reply'>): GraphQLContext => ({ req, reply, loaders: new Map() }),

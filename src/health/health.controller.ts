@@ -2,7 +2,7 @@ import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/co
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { Public } from '../auth/decorators';
-import { DATABASE_INFO, type DatabaseInfo } from '../core.module';
+import { DATABASE_INFO, dataLossWarning, type DatabaseInfo } from '../core.module';
 
 /** Liveness and readiness in one: the service is up and its database answers a ping. */
 @Controller('health')
@@ -30,6 +30,7 @@ export class HealthController {
         pingMs: Number(process.hrtime.bigint() - started) / 1e6,
         inMemory: this.database.backend !== 'uri',
       },
+      ...(dataLossWarning(this.database) ? { warning: dataLossWarning(this.database) } : {}),
     };
   }
 }

@@ -1,9 +1,10 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Connection } from 'mongoose';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig, type AppConfig } from '../../src/config/config';
+import type { DatabaseBackend } from '../../src/database/resolve-database';
 import { testDatabase } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -21,12 +22,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Where the service logs (default: silent, or TEST_LOG_LEVEL). */
+  logger?: Logger;
+  /** The backend the service believes it runs on; the data is in the test database either way. */
+  backend?: DatabaseBackend;
+  /** Another instance's database, to run two instances against the same data. */
+  dbName?: string;
+}
+
 /** The real service on a random port, against this test file's own database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { uri, dbName } = testDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const { uri, dbName: ownDb } = testDatabase();
+  const dbName = options.dbName ?? ownDb;
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing', LOG_LEVEL: 'silent', ...env });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const app = await createApp(config, logger, { backend: 'uri', uri, reason: 'test harness', stop: async () => undefined }, dbName);
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const app = await createApp(config, logger, { backend: options.backend ?? 'uri', uri, reason: 'test harness', stop: async () => undefined }, dbName);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

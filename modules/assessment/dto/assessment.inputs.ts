@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsMongoId, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageArgs } from '../../../src/common/pagination';
+import { IsObjectId } from '../../../src/common/validation';
 
 /** Longest reflection kept, in characters (about two pages). */
 export const MAX_REFLECTION_LENGTH = 5000;
@@ -20,7 +21,7 @@ export class QuizAnswerInput {
 
 @ArgsType()
 export class SaveQuizAnswersArgs {
-  @Field(() => ID) @IsMongoId({ message: 'attemptId must be a quiz attempt id' }) attemptId: string;
+  @Field(() => ID) @IsObjectId({ message: 'attemptId must be a quiz attempt id' }) attemptId: string;
   @Field(() => [QuizAnswerInput], { description: 'Every answer so far: this replaces what was saved before.' })
   @IsArray()
   @ArrayMaxSize(50)
@@ -38,7 +39,7 @@ export class SubmitQuizAttemptArgs extends SaveQuizAnswersArgs {
 
 @InputType()
 export class SubmitReflectionInput {
-  @Field(() => ID) @IsMongoId({ message: 'lessonId must be a lesson id' }) lessonId: string;
+  @Field(() => ID) @IsObjectId({ message: 'lessonId must be a lesson id' }) lessonId: string;
   @Field() @IsString() @Length(1, 100) promptId: string;
   @Field({ description: `Up to ${MAX_REFLECTION_LENGTH} characters.` })
   @IsString()
@@ -48,7 +49,7 @@ export class SubmitReflectionInput {
 
 @ArgsType()
 export class ReviewReflectionArgs {
-  @Field(() => ID) @IsMongoId({ message: 'id must be a reflection id' }) id: string;
+  @Field(() => ID) @IsObjectId({ message: 'id must be a reflection id' }) id: string;
   @Field()
   @IsString()
   @MaxLength(MAX_REVIEW_COMMENT_LENGTH, { message: `comment can be at most ${MAX_REVIEW_COMMENT_LENGTH} characters` })
@@ -59,7 +60,7 @@ export class ReviewReflectionArgs {
 export class ReflectionsArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: "Care team: whose reflections. Learners leave it out (their own)." })
   @IsOptional()
-  @IsMongoId({ message: 'learnerId must be a user id' })
+  @IsObjectId({ message: 'learnerId must be a user id' })
   learnerId?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) courseSlug?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) lessonSlug?: string;
@@ -70,8 +71,8 @@ export const MAX_EXTRA_ATTEMPTS = 5;
 
 @ArgsType()
 export class GrantQuizAttemptsArgs {
-  @Field(() => ID) @IsMongoId({ message: 'learnerId must be a user id' }) learnerId: string;
-  @Field(() => ID) @IsMongoId({ message: 'quizId must be a quiz id' }) quizId: string;
+  @Field(() => ID) @IsObjectId({ message: 'learnerId must be a user id' }) learnerId: string;
+  @Field(() => ID) @IsObjectId({ message: 'quizId must be a quiz id' }) quizId: string;
   @Field(() => Int, { description: `How many more attempts, 1-${MAX_EXTRA_ATTEMPTS}.` })
   @IsInt()
   @Min(1, { message: 'extra must be at least 1' })

@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsMongoId, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageArgs, PageInfo } from '../../../src/common/pagination';
+import { IsObjectId } from '../../../src/common/validation';
 
 @ObjectType('AuditEvent')
 export class AuditEventModel {
@@ -24,14 +26,14 @@ export class AuditEventConnection {
 
 @InputType()
 export class AuditEventFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsMongoId() actorId?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsMongoId() patientId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsObjectId() actorId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsObjectId() patientId?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(60) action?: string;
-  @Field({ nullable: true }) @IsOptional() from?: Date;
-  @Field({ nullable: true }) @IsOptional() to?: Date;
+  @Field({ nullable: true }) @IsOptional() @IsDate() from?: Date;
+  @Field({ nullable: true }) @IsOptional() @IsDate() to?: Date;
 }
 
 @ArgsType()
 export class AuditEventsArgs extends PageArgs {
-  @Field(() => AuditEventFilter, { nullable: true }) @IsOptional() filter?: AuditEventFilter;
+  @Field(() => AuditEventFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AuditEventFilter) filter?: AuditEventFilter;
 }

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayUnique, IsDate, IsEnum, IsInt, IsMongoId, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsDate, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsObjectId } from '../../../src/common/validation';
 
 export enum DueFrom {
   ASSIGNMENT = 'ASSIGNMENT',
@@ -24,16 +25,16 @@ class AssignmentTermsInput {
 
 @InputType()
 export class AssignCourseInput extends AssignmentTermsInput {
-  @Field(() => ID) @IsMongoId({ message: 'learnerId must be a user id' }) learnerId: string;
+  @Field(() => ID) @IsObjectId({ message: 'learnerId must be a user id' }) learnerId: string;
 }
 
 @InputType()
 export class AssignCohortInput extends AssignmentTermsInput {
-  @Field(() => ID) @IsMongoId({ message: 'cohortId must be a cohort id' }) cohortId: string;
+  @Field(() => ID) @IsObjectId({ message: 'cohortId must be a cohort id' }) cohortId: string;
 }
 
 @InputType()
 export class CreateCohortInput {
   @Field() @IsString() @MinLength(1) @MaxLength(120) name: string;
-  @Field(() => [ID], { defaultValue: [] }) @ArrayMaxSize(500) @ArrayUnique() @IsMongoId({ each: true }) memberIds: string[];
+  @Field(() => [ID], { defaultValue: [] }) @ArrayMaxSize(500) @ArrayUnique() @IsObjectId({ each: true }) memberIds: string[];
 }

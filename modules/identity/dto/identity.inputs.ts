@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayNotEmpty, ArrayUnique, IsBoolean, IsEmail, IsEnum, IsMongoId, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Role } from '../../../src/auth/principal';
 import { ConsentScope } from '../schemas/consent.schema';
+import { IsObjectId } from '../../../src/common/validation';
 
 @InputType()
 export class CreateInviteInput {
@@ -10,7 +11,7 @@ export class CreateInviteInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) displayName?: string;
   @Field(() => ID, { nullable: true, description: 'Required for a FAMILY invite: the patient the family member is linked to.' })
   @IsOptional()
-  @IsMongoId({ message: 'patientId must be a patient id' })
+  @IsObjectId({ message: 'patientId must be a patient id' })
   patientId?: string;
   @Field({ nullable: true, description: 'FAMILY invites: how the family member relates to the patient (e.g. "mother").' })
   @IsOptional()
@@ -30,12 +31,12 @@ export class AcceptInviteInput {
 @InputType()
 export class GrantFamilyConsentInput {
   @Field(() => ID, { description: 'The linked family member who may receive the information.' })
-  @IsMongoId({ message: 'familyMemberId must be a user id' })
+  @IsObjectId({ message: 'familyMemberId must be a user id' })
   familyMemberId: string;
 
   @Field(() => ID, { nullable: true, description: 'Clinicians and admins recording a paper consent: the patient who signed it. Patients leave it out.' })
   @IsOptional()
-  @IsMongoId({ message: 'patientId must be a patient id' })
+  @IsObjectId({ message: 'patientId must be a patient id' })
   patientId?: string;
 
   @Field(() => [ConsentScope]) @ArrayNotEmpty() @ArrayUnique() @IsEnum(ConsentScope, { each: true }) scopes: ConsentScope[];

@@ -44,4 +44,9 @@ export class AuthPayload {
   @Field({ description: 'Single use: exchange it with refreshSession for a new pair.' }) refreshToken: string;
   @Field() refreshTokenExpiresAt: Date;
   @Field(() => UserModel) user: UserModel;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Set when this service keeps data in memory only (a demo or development start): show it, because everything is lost when the service stops.',
+  })
+  storageWarning?: string;
 }

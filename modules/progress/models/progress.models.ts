@@ -1,10 +1,11 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsMongoId, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { PageInfo } from '../../../src/common/pagination';
 import { UserModel } from '../../identity';
 import type { ProgressRow } from '../progress.service';
 import type { LearningItem } from '../dashboard.service';
 import { lessonState } from '../learning-path';
+import { IsObjectId } from '../../../src/common/validation';
 
 export enum ProgressEventKind {
   STARTED = 'STARTED',
@@ -31,7 +32,7 @@ registerEnumType(LessonStatus, { name: 'LessonStatus', description: 'AWAITING_QU
 
 @InputType()
 export class RecordLessonProgressInput {
-  @Field(() => ID) @IsMongoId({ message: 'lessonId must be a lesson id' }) lessonId: string;
+  @Field(() => ID) @IsObjectId({ message: 'lessonId must be a lesson id' }) lessonId: string;
   @Field(() => ProgressEventKind) @IsEnum(ProgressEventKind) event: ProgressEventKind;
   @Field(() => Int, { nullable: true, description: 'How far through the lesson, 0-100. Never moves backwards.' })
   @IsOptional()
