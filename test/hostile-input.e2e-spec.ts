@@ -237,5 +237,5 @@ describe('generated hostile requests', () => {
     const health = await fetch(`${t.url}/health`);
     expect(health.status).toBe(200);
     expect(expectData(await ops.login(t, w.staff.email, PASSWORD)).login.accessToken).toEqual(expect.any(String));
-  });
+  }, 120_000);
 });
