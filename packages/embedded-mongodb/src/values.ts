@@ -233,7 +233,8 @@ export function compareValues(a: unknown, b: unknown): number {
       return compareBytes(ba, bb);
     }
     case TypeRank.ObjectId:
-      return compareStrings((a as ObjectId).toHexString(), (b as ObjectId).toHexString());
+      // Bytes, not hex strings: index seeks compare ObjectIds constantly, and hex costs microseconds each.
+      return compareBytes((a as ObjectId).id, (b as ObjectId).id);
     case TypeRank.Boolean:
       return a === b ? 0 : a ? 1 : -1;
     case TypeRank.Date: {
