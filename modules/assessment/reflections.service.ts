@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
-import { cursorDate, cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
+import { cursorDate, cursorObjectId, decodeCursor, encodeCursor, pageOf } from '../../src/common/pagination';
 import { CoursesService } from '../curriculum';
 import { CRISIS_RESOURCES, type CrisisResource } from '../curriculum';
 import { AccessService } from '../identity';
@@ -135,19 +135,11 @@ export class ReflectionsService {
     const filter: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(subjectId) };
     if (options.courseSlug) filter.courseSlug = options.courseSlug;
     if (options.lessonSlug) filter.lessonSlug = options.lessonSlug;
-    if (options.after) {
-      const [at, rawId] = decodeCursor(options.after, 2);
-      const atDate = cursorDate(at);
-      const id = cursorObjectId(rawId);
-      filter.$or = [{ updatedAt: { $lt: atDate } }, { updatedAt: atDate, _id: { $lt: id } }];
-    }
-    const rows = await this.reflections.find(filter).sort({ updatedAt: -1, _id: -1 }).limit(options.first + 1).lean<Reflection[]>();
-    const page = rows.slice(0, options.first);
-    const last = page[page.length - 1];
+    const page = await pageOf<Reflection>(this.reflections as never, filter, { field: 'updatedAt', first: options.first, after: options.after });
     return {
-      nodes: page.map((reflection) => ({ reflection, learnerName })),
-      hasNextPage: rows.length > options.first,
-      endCursor: last ? encodeCursor(last.updatedAt.toISOString(), last._id.toHexString()) : undefined,
+      nodes: page.nodes.map((reflection) => ({ reflection, learnerName })),
+      hasNextPage: page.hasNextPage,
+      endCursor: page.endCursor,
     };
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
-import { cursorDate, cursorObjectId, decodeCursor, encodeCursor } from '../../src/common/pagination';
+import { pageOf } from '../../src/common/pagination';
 import type { AuditAction } from './audit-action';
 import { AuditEvent } from './schemas/audit-event.schema';
 
@@ -63,17 +63,6 @@ export class AuditService {
     if (filter.patientId) query.patientId = new Types.ObjectId(filter.patientId);
     if (filter.action) query.action = filter.action;
     if (filter.from || filter.to) query.at = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lt: filter.to }) };
-    if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      const atDate = cursorDate(at);
-      query.$or = [{ at: { $lt: atDate } }, { at: atDate, _id: { $lt: cursorObjectId(id) } }];
-    }
-    const rows = await this.events.find(query).sort({ at: -1, _id: -1 }).limit(first + 1).lean();
-    const page = rows.slice(0, first);
-    return {
-      nodes: page,
-      hasNextPage: rows.length > first,
-      endCursor: page.length ? encodeCursor(page[page.length - 1].at.toISOString(), page[page.length - 1]._id.toHexString()) : undefined,
-    };
+    return pageOf<AuditEvent>(this.events, query, { field: 'at', first, after });
   }
 }

@@ -42,6 +42,6 @@ export function graphqlOptions(config: AppConfig, logger: Logger): Omit<ApolloDr
       requestStatusPlugin(),
       errorLoggingPlugin(logger),
     ],
-    context: ({ req, reply }: Pick<GraphQLContext, 'req' | 'reply'>): GraphQLContext => ({ req, reply, loaders: new Map() }),
+    context: ({ req, reply }: Pick<GraphQLContext, 'req' | 'reply'>): GraphQLContext => ({ req, reply }),
   };
 }
