@@ -12,7 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { ObjectId, type Db, type Document } from 'mongodb';
 import { Role, type Principal } from '../src/auth/principal';
 import { encodeCursor } from '../src/common/pagination';
-import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, NOT_MONITORED_NOTICE } from '../modules/curriculum/crisis-resources';
+import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, REFLECTION_NOTICES } from '../modules/curriculum/crisis-resources';
 import { audienceOf } from '../modules/curriculum/courses.service';
 import type { Course } from '../modules/curriculum/schemas/curriculum.schemas';
 import type { Enrollment } from '../modules/enrollment/schemas/enrollment.schemas';
@@ -165,7 +165,7 @@ async function lesson(db: Db, viewer: Principal, id: string): Promise<unknown> {
     contentNote: doc.contentNote,
     disclaimer: EDUCATIONAL_DISCLAIMER,
     sources: doc.sources,
-    reflectionPrompts: (doc.reflectionPrompts as Array<{ id: string; prompt: string }>).map((p) => ({ ...p, notice: NOT_MONITORED_NOTICE })),
+    reflectionPrompts: (doc.reflectionPrompts as Array<{ id: string; prompt: string }>).map((p) => ({ ...p, notice: REFLECTION_NOTICES.PATIENT })),
     crisisResources: CRISIS_RESOURCES,
     quiz: quiz && {
       id: quiz._id.toHexString(),

@@ -29,9 +29,9 @@ function expectUngraded(attempt: Record<string, unknown>): void {
   expect(attempt).toMatchObject({ status: 'IN_PROGRESS', score: null, passed: null, feedback: null, standing: null });
 }
 
-it('no response before submission carries an answer key, a correctness flag or a rationale, for all 21 bundled quizzes', async () => {
+it('no response before submission carries an answer key, a correctness flag or a rationale, for all 32 bundled quizzes', async () => {
   const lessons = await bundledLessons(t);
-  expect(lessons).toHaveLength(21);
+  expect(lessons).toHaveLength(32);
   const learnerFor = (audiences: string[]): { learner: Member; careTeam: Member } => {
     if (audiences.includes('PATIENT')) return { learner: w.patient, careTeam: w.clinician };
     if (audiences.includes('FAMILY')) return { learner: w.family, careTeam: w.clinician };

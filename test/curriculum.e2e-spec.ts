@@ -1,10 +1,17 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getModelToken } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
 import { Role } from '../src/auth/principal';
+import { REFLECTION_NOTICES } from '../modules/curriculum/crisis-resources';
 import { importCurriculum } from '../modules/curriculum/import-curriculum';
+import { PROGRAM_INFO_DEFAULTS } from '../modules/curriculum/program-info';
+import { Organization } from '../modules/identity/schemas/organization.schema';
 import { expectData, errorCode, startTestApp, type TestApp } from './support/app';
-import { buildWorld, type World } from './support/operations';
+import { assessmentOps as quizOps, answerKey, answersFor, bundledLessons, lessonOf } from './support/assessment-operations';
+import { learningOps } from './support/learning-operations';
+import { buildWorld, invited, type World } from './support/operations';
 
 let t: TestApp;
 let w: World;
@@ -27,7 +34,7 @@ describe('import', () => {
     await importCurriculum(t.app, BUNDLED);
     const summary = await importCurriculum(t.app, BUNDLED);
     expect(summary).toMatchObject({ added: [], changed: [], retired: [] });
-    expect(summary.unchanged).toHaveLength(5);
+    expect(summary.unchanged).toHaveLength(9);
   });
 
   it('two instances importing the same revision at once both succeed and write one version', async () => {
@@ -64,17 +71,17 @@ describe('import', () => {
 
 describe('courses and lessons', () => {
   it.each([
-    [Role.PATIENT, ['continuum-of-care', 'relapse-prevention-skills', 'understanding-addiction']],
-    [Role.FAMILY, ['continuum-of-care', 'family-dynamics-and-recovery', 'understanding-addiction']],
-    [Role.STAFF, ['continuum-of-care', 'staff-onboarding', 'understanding-addiction']],
+    [Role.PATIENT, ['continuum-of-care', 'recovery-supports', 'relapse-prevention-skills', 'starting-iop', 'understanding-addiction']],
+    [Role.FAMILY, ['continuum-of-care', 'family-dynamics-and-recovery', 'family-wellbeing', 'recovery-supports', 'starting-iop', 'understanding-addiction']],
+    [Role.STAFF, ['continuum-of-care', 'staff-clinical-practice', 'staff-onboarding', 'understanding-addiction']],
   ])('%s learners see the courses for their audience', async (role, expected) => {
     const member = { [Role.PATIENT]: w.patient, [Role.FAMILY]: w.family, [Role.STAFF]: w.staff }[role as 'PATIENT' | 'FAMILY' | 'STAFF'];
     const slugs = expectData(await t.gql(COURSES, {}, member.token)).courses.map((c: { slug: string }) => c.slug);
     expect(slugs.sort()).toEqual(expected);
   });
 
-  it('clinicians see all five courses', async () => {
-    expect(expectData(await t.gql(COURSES, {}, w.clinician.token)).courses).toHaveLength(5);
+  it('clinicians see all nine courses', async () => {
+    expect(expectData(await t.gql(COURSES, {}, w.clinician.token)).courses).toHaveLength(9);
   });
 
   it("a learner cannot open another audience's lesson", async () => {
@@ -104,12 +111,97 @@ describe('courses and lessons', () => {
         expect(serialized).not.toMatch(/"correct"|"answer"|"rationale"|"isCorrect"|"answerKey"/i);
       }
     }
-    expect(quizzes).toBe(21);
+    expect(quizzes).toBe(32);
   });
 
   it('the Quiz type has no field that could carry an answer', async () => {
     const res = await t.gql(`{ __type(name: "QuizOption") { fields { name } } q: __type(name: "QuizQuestion") { fields { name } } }`);
     const names = [...res.data!.__type.fields, ...res.data!.q.fields].map((f: { name: string }) => f.name);
     expect(names.sort()).toEqual(['id', 'id', 'kind', 'options', 'prompt', 'text']);
+  });
+});
+
+describe('revised content and existing learner history', () => {
+  it('progress and a passed quiz on a revised lesson, and progress on an unchanged one, survive the re-import', async () => {
+    const learner = await invited(t, w.clinician, Role.PATIENT, 'Rita Reimport');
+    expectData(await learningOps.assignCourse(t, w.clinician.token, { learnerId: learner.id, courseSlug: 'relapse-prevention-skills' }));
+    const before = await bundledLessons(t);
+    const revised = lessonOf(before, 'relapse-prevention-skills', 'triggers-and-cravings');
+    const unchanged = lessonOf(before, 'relapse-prevention-skills', 'urge-surfing');
+
+    const attempt = expectData(await quizOps.startQuizAttempt(t, learner.token, revised.quizId)).startQuizAttempt;
+    const key = await answerKey(t, revised.quizId);
+    expect(expectData(await quizOps.submitQuizAttempt(t, learner.token, attempt.id, answersFor(attempt.questions, key))).submitQuizAttempt.passed).toBe(true);
+    expectData(await learningOps.recordLessonProgress(t, learner.token, { lessonId: revised.lessonId, event: 'COMPLETED' }));
+    expectData(await learningOps.recordLessonProgress(t, learner.token, { lessonId: unchanged.lessonId, event: 'PROGRESS', positionPercent: 40, secondsSpent: 120 }));
+
+    const dir = mkdtempSync(join(tmpdir(), 'waypoint-curriculum-'));
+    cpSync(BUNDLED, dir, { recursive: true });
+    const file = join(dir, 'relapse-prevention-skills', 'lessons', '01-triggers-and-cravings.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\n## /, '\nA trigger can change over time, so review your list.\n\n## '));
+    try {
+      const summary = await importCurriculum(t.app, dir);
+      expect(summary.changed).toEqual([expect.objectContaining({ slug: 'relapse-prevention-skills', lessonsChanged: ['triggers-and-cravings'] })]);
+      const after = await bundledLessons(t);
+      expect(lessonOf(after, 'relapse-prevention-skills', 'triggers-and-cravings').lessonId).not.toBe(revised.lessonId);
+
+      const item = expectData(await learningOps.myLearning(t, learner.token)).myLearning.find((i: { courseSlug: string }) => i.courseSlug === 'relapse-prevention-skills');
+      const bySlug = Object.fromEntries(item.lessons.map((l: { slug: string }) => [l.slug, l]));
+      expect(bySlug['triggers-and-cravings']).toMatchObject({ status: 'COMPLETED' });
+      expect(bySlug['urge-surfing']).toMatchObject({ positionPercent: 40 });
+      const history = expectData(await quizOps.quizAttempts(t, learner.token, revised.quizId)).quizAttempts;
+      expect(history.standing).toMatchObject({ passed: true, attemptsUsed: 1 });
+    } finally {
+      await importCurriculum(t.app, BUNDLED);
+    }
+  });
+});
+
+describe('who reads reflections, and the program lesson', () => {
+  const promptsOf = async (courseSlug: string, lessonSlug: string, token: string) =>
+    expectData(await t.gql(`query($c: String!, $l: String!) { lessonBySlug(courseSlug: $c, lessonSlug: $l) { reflectionPrompts { id notice } } }`, { c: courseSlug, l: lessonSlug }, token))
+      .lessonBySlug.reflectionPrompts as Array<{ id: string; notice: string }>;
+
+  it('each audience is told who reads what it writes; family are warned about shared devices', async () => {
+    const [family] = await promptsOf('family-dynamics-and-recovery', 'family-self-care-safety-and-privacy', w.family.token);
+    expect(family?.notice).toBe(REFLECTION_NOTICES.FAMILY);
+    expect(family?.notice).toMatch(/Your loved one cannot see it/);
+    expect(family?.notice).toMatch(/shared phone or computer/);
+    const [patient] = await promptsOf('relapse-prevention-skills', 'high-risk-situations', w.patient.token);
+    expect(patient?.notice).toBe(REFLECTION_NOTICES.PATIENT);
+    expect(patient?.notice).toMatch(/Your family cannot see it/);
+    const [staff] = await promptsOf('staff-onboarding', 'confidentiality-42-cfr-part-2', w.staff.token);
+    expect(staff?.notice).toBe(REFLECTION_NOTICES.STAFF);
+    // The same mixed-audience lesson tells each reader their own answer.
+    const [forPatient] = await promptsOf('understanding-addiction', 'what-addiction-is', w.patient.token);
+    const [forFamily] = await promptsOf('understanding-addiction', 'what-addiction-is', w.family.token);
+    expect([forPatient?.notice, forFamily?.notice]).toEqual([REFLECTION_NOTICES.PATIENT, REFLECTION_NOTICES.FAMILY]);
+    // The family safety-plan prompt itself warns before asking.
+    const lesson = expectData(await t.gql(`{ lessonBySlug(courseSlug: "family-dynamics-and-recovery", lessonSlug: "family-self-care-safety-and-privacy") { reflectionPrompts { prompt } } }`, {}, w.family.token)).lessonBySlug;
+    expect(lesson.reflectionPrompts[0].prompt).toMatch(/^Before you write: if other people at home can open this app or this device/);
+  });
+
+  const ABOUT = `{ lessonBySlug(courseSlug: "starting-iop", lessonSlug: "about-our-program") { bodyMarkdown bodyHtml crisisResources { contact } disclaimer } }`;
+
+  it('"About our program" shows defaults until the clinic fills in its settings, then the clinic\'s own text, safely', async () => {
+    const clinic = await buildWorld(t, 'Program Info Clinic');
+    const fresh = expectData(await t.gql(ABOUT, {}, clinic.patient.token)).lessonBySlug;
+    expect(fresh.bodyHtml).toContain(PROGRAM_INFO_DEFAULTS.whatToBring);
+    expect(fresh.bodyMarkdown).not.toMatch(/\{\{program\./);
+    expect(fresh.crisisResources.map((r: { contact: string }) => r.contact)).toEqual(expect.arrayContaining(['911', '988']));
+    expect(fresh.disclaimer).toMatch(/not medical advice/);
+
+    await t.app.get<Model<Organization>>(getModelToken(Organization.name)).updateOne(
+      { _id: clinic.orgId },
+      { $set: { crisisLine: 'Call 555-0142 after 5 pm', programInfo: { hours: 'Mon, Wed, Thu 6-9 pm', houseRules: 'No phones in group.\n<script>alert(1)</script>' } } },
+    );
+    const filled = expectData(await t.gql(ABOUT, {}, clinic.family.token)).lessonBySlug;
+    expect(filled.bodyHtml).toContain('Mon, Wed, Thu 6-9 pm');
+    expect(filled.bodyHtml).toContain('Call 555-0142 after 5 pm');
+    expect(filled.bodyHtml).toContain('No phones in group.<br />');
+    expect(filled.bodyHtml).not.toMatch(/<script/);
+    expect(filled.bodyHtml).toContain('when family sessions meet'); // not set by this clinic: still the default
+    // Another organization still sees its own (default) text.
+    expect(expectData(await t.gql(ABOUT, {}, w.patient.token)).lessonBySlug.bodyHtml).not.toContain('555-0142');
   });
 });

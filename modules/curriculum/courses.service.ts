@@ -3,8 +3,11 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { Role, type Principal } from '../../src/auth/principal';
 import { NotFound } from '../../src/common/errors';
-import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, NOT_MONITORED_NOTICE } from './crisis-resources';
+import { UsersService } from '../identity/users.service';
+import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, REFLECTION_NOTICES } from './crisis-resources';
+import { renderLessonHtml } from './lesson-html';
 import { Audience, toLearnerQuestion, type CourseModel, type LessonModel } from './models/curriculum.models';
+import { fillProgramInfo, hasProgramPlaceholders, programInfoFrom } from './program-info';
 import { Course, Lesson, Quiz } from './schemas/curriculum.schemas';
 
 /** Which audience a learner role reads as; clinicians and admins see every course. */
@@ -19,6 +22,7 @@ export class CoursesService {
     @InjectModel(Course.name) private readonly courses: Model<Course>,
     @InjectModel(Lesson.name) private readonly lessons: Model<Lesson>,
     @InjectModel(Quiz.name) private readonly quizzes: Model<Quiz>,
+    private readonly users: UsersService,
   ) {}
 
   /** The current version of each live course, optionally for one audience. */
@@ -64,7 +68,7 @@ export class CoursesService {
     // Audience check against any version of the course that holds this lesson.
     const course = await this.courses.findOne({ slug: lesson.courseSlug, 'lessons.lessonId': lesson._id }, { audiences: 1 }).lean();
     if (!course || !this.visibleTo(viewer, course)) throw new NotFound('That lesson');
-    return this.toLessonModel(lesson);
+    return this.toLessonModel(lesson, viewer, course.audiences);
   }
 
   async lessonBySlugFor(viewer: Principal, courseSlug: string, lessonSlug: string): Promise<LessonModel> {
@@ -105,8 +109,26 @@ export class CoursesService {
     return this.quizzes.findById(quizId).lean();
   }
 
-  private async toLessonModel(lesson: Lesson): Promise<LessonModel> {
+  /**
+   * Who reads reflections depends on the reader: their own audience, or for the
+   * care team previewing a lesson, the course's audience (patients' when mixed).
+   */
+  private reflectionNotice(viewer: Principal, courseAudiences: readonly string[]): string {
+    const audience = audienceOf(viewer.role) ?? (courseAudiences.length === 1 ? (courseAudiences[0] as Audience) : Audience.PATIENT);
+    return REFLECTION_NOTICES[audience];
+  }
+
+  /** The body as this reader's organization sees it: program placeholders filled, then rendered and sanitized here. */
+  private async bodyFor(viewer: Principal, lesson: Lesson): Promise<{ bodyMarkdown: string; bodyHtml: string }> {
+    if (!hasProgramPlaceholders(lesson.bodyMarkdown)) return { bodyMarkdown: lesson.bodyMarkdown, bodyHtml: lesson.bodyHtml };
+    const info = programInfoFrom(await this.users.organization(viewer.orgId));
+    const bodyMarkdown = fillProgramInfo(lesson.bodyMarkdown, info);
+    return { bodyMarkdown, bodyHtml: renderLessonHtml(bodyMarkdown, lesson.courseSlug) };
+  }
+
+  private async toLessonModel(lesson: Lesson, viewer: Principal, courseAudiences: readonly string[]): Promise<LessonModel> {
     const quiz = lesson.quizId ? await this.quizzes.findById(lesson.quizId).lean() : null;
+    const notice = this.reflectionNotice(viewer, courseAudiences);
     return {
       id: lesson._id.toHexString(),
       courseSlug: lesson.courseSlug,
@@ -116,10 +138,9 @@ export class CoursesService {
       estimatedMinutes: lesson.estimatedMinutes,
       required: lesson.required,
       contentNote: lesson.contentNote,
-      bodyMarkdown: lesson.bodyMarkdown,
-      bodyHtml: lesson.bodyHtml,
+      ...(await this.bodyFor(viewer, lesson)),
       sources: lesson.sources,
-      reflectionPrompts: lesson.reflectionPrompts.map((p) => ({ ...p, notice: NOT_MONITORED_NOTICE })),
+      reflectionPrompts: lesson.reflectionPrompts.map((p) => ({ ...p, notice })),
       // Built field by field: answer keys and rationales have nowhere to go.
       quiz: quiz
         ? {

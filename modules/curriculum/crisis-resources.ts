@@ -25,8 +25,21 @@ export const CRISIS_RESOURCES: readonly CrisisResource[] = [
   },
 ];
 
-export const NOT_MONITORED_NOTICE =
-  'What you write here is read by your care team later. It is not watched in real time. If you are in crisis, call or text 988, or call 911.';
+/**
+ * Shown beside every reflection prompt: who reads what is written there, when, and
+ * that no one watches it around the clock. Each audience gets its own, because the
+ * answer differs (the access policy: a patient's and a family member's care team
+ * reads them; a patient never sees a family member's answers nor family a
+ * patient's; staff reflections are read by the program's administrators).
+ */
+export const REFLECTION_NOTICES: Readonly<Record<'PATIENT' | 'FAMILY' | 'STAFF', string>> = Object.freeze({
+  PATIENT:
+    'Only you and your care team can see what you write here. Your care team reads it later, not as you type, and no one watches it around the clock. Your family cannot see it. If you are in crisis, call or text 988, or call 911.',
+  FAMILY:
+    "The program's care team can read what you write here, later, not as you type; no one watches it around the clock. Your loved one cannot see it. Anyone who can open this app on a shared phone or computer may see it, so keep safety plans on paper if that could put you at risk. If you are in crisis, call or text 988, or call 911.",
+  STAFF:
+    "Your program's administrators can read what you write here, later; no one watches it around the clock. Leave out patient names and anything that could identify a patient. If you are in crisis, call or text 988, or call 911.",
+});
 
 export const EDUCATIONAL_DISCLAIMER =
   'Educational, not medical advice. Do not stop or change any medication, including medication for opioid use disorder, without talking with your prescriber; stopping some substances suddenly can be dangerous.';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { IdentityModule } from '../identity/identity.module';
 import { CoursesResolver } from './courses.resolver';
 import { CoursesService } from './courses.service';
 import { CurriculumImportService } from './curriculum-import.service';
@@ -8,6 +9,7 @@ import { Course, CourseSchema, Lesson, LessonSchema, Quiz, QuizSchema } from './
 /** Owns published content: courses, lesson versions and quizzes (with their keys, which stay here). */
 @Module({
   imports: [
+    IdentityModule,
     MongooseModule.forFeature([
       { name: Course.name, schema: CourseSchema },
       { name: Lesson.name, schema: LessonSchema },

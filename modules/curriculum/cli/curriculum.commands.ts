@@ -5,6 +5,7 @@ import {
   type ContentPolicy,
   defaultCurriculumDir,
   formatIssue,
+  statisticsTable,
   summarize,
   validateCurriculum,
   withoutSizeLimits,
@@ -36,11 +37,16 @@ export function registerCurriculumCommands(program: Command): void {
   // (registered right after this function in src/cli/main.ts).
 }
 
-/** Prints one line per issue and a summary; true when there is nothing to fix. */
+/**
+ * Prints one line per issue, a table of counts, reading grades and quiz patterns
+ * per course, and the summary line last; true when there is nothing to fix.
+ */
 async function runValidate(dir: string | undefined, flags: ValidateFlags): Promise<boolean> {
   const root = dir === undefined ? defaultCurriculumDir() : path.resolve(dir);
-  const result = await validateCurriculum(root, { content: contentPolicy(flags) });
+  const policy = contentPolicy(flags);
+  const result = await validateCurriculum(root, { content: policy });
   for (const found of result.issues) console.log(formatIssue(found));
+  for (const line of statisticsTable(result.statistics, policy === false ? null : policy.maxReadingGrade)) console.log(line);
   console.log(summarize(result));
   return result.issues.length === 0;
 }

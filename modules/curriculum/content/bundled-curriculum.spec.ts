@@ -12,15 +12,19 @@ describe('bundled curriculum', () => {
     expect(result.issues.map(formatIssue)).toEqual([]);
   });
 
-  it('holds the 5 planned courses and 21 lessons', async () => {
+  it('holds the 9 planned courses and 32 lessons', async () => {
     const result = await validateCurriculum();
     expect(result.courses.map((course) => course.slug).sort()).toEqual([
       'continuum-of-care',
       'family-dynamics-and-recovery',
+      'family-wellbeing',
+      'recovery-supports',
       'relapse-prevention-skills',
+      'staff-clinical-practice',
       'staff-onboarding',
+      'starting-iop',
       'understanding-addiction',
     ]);
-    expect(result.courses.reduce((total, course) => total + course.lessons.length, 0)).toBe(21);
+    expect(result.courses.reduce((total, course) => total + course.lessons.length, 0)).toBe(32);
   });
 });

@@ -5,6 +5,7 @@ import type { LoadedCourse, LoadedCurriculum, ParsedLesson } from './load-curric
 import { countWords, readableProse } from './markdown-text';
 import { fleschKincaidGrade } from './readability';
 import { parsedLessons } from './structure-checks';
+import { BUNDLED_QUIZ_HONESTY, type QuizHonestyPolicy, checkQuizHonesty } from './quiz-honesty';
 import { findStigmatizingTerms, stigmaMessage } from './words-matter';
 
 /**
@@ -30,6 +31,10 @@ export interface ContentPolicy {
   minSources: number;
   /** NIDA Words Matter check over all learner-facing text. */
   wordsMatter: boolean;
+  /** Family prompts that ask for a safety plan must first warn about shared devices. */
+  sharedDeviceWarning: boolean;
+  /** Course-wide quiz patterns that give answers away (quiz-honesty.ts). `null` skips them. */
+  quizHonesty: Readonly<QuizHonestyPolicy> | null;
 }
 
 /** The rules for the bundled curriculum (docs/curriculum-format.md, "Content checks"). */
@@ -40,15 +45,20 @@ export const BUNDLED_CONTENT_POLICY: Readonly<ContentPolicy> = Object.freeze({
   maxReadingGrade: 8.5,
   minSources: 1,
   wordsMatter: true,
+  sharedDeviceWarning: true,
+  quizHonesty: BUNDLED_QUIZ_HONESTY,
 });
 
-/** The same rules without the length limits: for small fixtures and drafts. */
+/**
+ * The same rules without the length limits: for small fixtures and drafts. The
+ * course-wide quiz statistics go too, since a share of two questions means nothing.
+ */
 export function withoutSizeLimits(policy: Readonly<ContentPolicy> = BUNDLED_CONTENT_POLICY): ContentPolicy {
-  return { ...policy, bodyWords: null, objectives: null, quizQuestions: null };
+  return { ...policy, bodyWords: null, objectives: null, quizQuestions: null, quizHonesty: null };
 }
 
 /** Audiences whose lessons must read at a plain-language level. */
-const PLAIN_LANGUAGE_AUDIENCES = new Set(['PATIENT', 'FAMILY']);
+export const PLAIN_LANGUAGE_AUDIENCES: ReadonlySet<string> = new Set(['PATIENT', 'FAMILY']);
 
 export function checkContent(curriculum: LoadedCurriculum, policy: Readonly<ContentPolicy> = BUNDLED_CONTENT_POLICY): CurriculumIssue[] {
   return curriculum.courses.flatMap((course) => checkCourseContent(course, policy));
@@ -58,9 +68,12 @@ function checkCourseContent(course: LoadedCourse, policy: Readonly<ContentPolicy
   const issues: CurriculumIssue[] = [];
   if (course.manifest && policy.wordsMatter) issues.push(...checkManifestLanguage(course.file, course.manifest));
   const plainLanguage = course.manifest?.audiences.some((audience) => PLAIN_LANGUAGE_AUDIENCES.has(audience)) ?? false;
+  const forFamily = course.manifest?.audiences.includes('FAMILY') ?? false;
   for (const { file, lesson } of parsedLessons(course)) {
     issues.push(...checkLessonContent(file, lesson, policy, plainLanguage));
+    if (forFamily && policy.sharedDeviceWarning) issues.push(...checkSharedDeviceWarning(file, lesson.frontMatter));
   }
+  if (course.manifest && policy.quizHonesty) issues.push(...checkQuizHonesty(course, policy.quizHonesty));
   return issues;
 }
 
@@ -127,6 +140,27 @@ function checkSources(file: string, frontMatter: LessonFrontMatter, minSources: 
   if (frontMatter.sources.length >= minSources) return [];
   const found = frontMatter.sources.length === 0 ? 'the lesson names no sources' : `the lesson names ${plural(frontMatter.sources.length, 'source')}`;
   return [issue(file, 'sources', `${found}; list at least ${minSources} under \`sources\`, each with a \`title\` and a \`url\``)];
+}
+
+/**
+ * A family member asked to write where they would go if unsafe may be writing it
+ * in an app the person they fear can open. Such a prompt must say so first.
+ */
+const SAFETY_PLAN = /\bsafety plan\b/i;
+const DEVICE_WARNING = /\b(device|phone|computer)\b/i;
+
+function checkSharedDeviceWarning(file: string, frontMatter: LessonFrontMatter): CurriculumIssue[] {
+  return frontMatter.reflectionPrompts.flatMap((prompt, i) =>
+    SAFETY_PLAN.test(prompt.prompt) && !DEVICE_WARNING.test(prompt.prompt)
+      ? [
+          issue(
+            file,
+            `reflectionPrompts[${i}].prompt`,
+            'a family prompt that asks for a safety plan must first warn that others who open this app or device may see the answer, and offer paper or a counselor instead',
+          ),
+        ]
+      : [],
+  );
 }
 
 // ---------------------------------------------------------------- Words Matter

@@ -29,6 +29,9 @@ describe('curriculum validate (CLI)', () => {
     expect(lines).toEqual([
       'test/fixtures/curriculum/single-choice-two-correct/coping-basics/lessons/01-noticing-triggers.md:quiz.questions[0].options: ' +
         'a SINGLE_CHOICE question needs exactly one option with `correct: true`, but 2 are (a, b); mark one, or use MULTIPLE_CHOICE',
+      'course         lessons  questions   reading grade  key longest  true of T/F  all-but-one',
+      'coping-basics        1          2  3.7-3.7 (≤8.5)     1/1 100%     1/1 100%            -',
+      'all                  1          2         3.7-3.7     1/1 100%     1/1 100%            -',
       '1 problem in 1 file (1 course, 1 lesson)',
     ]);
     expect(exitCode).toBe(1);
@@ -36,7 +39,21 @@ describe('curriculum validate (CLI)', () => {
 
   it('prints OK and exits 0 for a valid curriculum', async () => {
     const { lines, exitCode } = await runValidate('--no-size-limits', 'test/fixtures/curriculum/valid-minimal');
-    expect(lines).toEqual(['2 courses, 3 lessons: OK']);
+    expect(lines).toEqual([
+      'course       lessons  questions   reading grade  key longest  true of T/F  all-but-one',
+      'first-steps        2          3  1.0-4.4 (≤8.5)       0/1 0%     1/1 100%     1/1 100%',
+      'team-basics        1          1         8.3-8.3       0/1 0%            -            -',
+      'all                3          4         1.0-8.3       0/2 0%     1/1 100%     1/1 100%',
+      '2 courses, 3 lessons: OK',
+    ]);
+    expect(exitCode).toBeUndefined();
+  });
+
+  it('prints the counts, reading grades and quiz statistics of the bundled curriculum, and passes', async () => {
+    const { lines, exitCode } = await runValidate();
+    expect(lines[0]).toMatch(/^course +lessons +questions +reading grade +key longest +true of T\/F +all-but-one$/);
+    expect(lines.find((line) => line.startsWith('starting-iop '))).toMatch(/^starting-iop +2 +10 +[\d.]+-[\d.]+ \(≤8\.5\) +\d\/5 +\d+% +\d\/3 +\d+% +\d\/2 +\d+%$/);
+    expect(lines.at(-1)).toBe('9 courses, 32 lessons: OK');
     expect(exitCode).toBeUndefined();
   });
 

@@ -13,6 +13,8 @@ export {
 } from './load-curriculum';
 export { checkStructure } from './structure-checks';
 export { BUNDLED_CONTENT_POLICY, type ContentPolicy, type CountRange, checkContent, withoutSizeLimits } from './content-checks';
+export { type CourseStatistics, curriculumStatistics, statisticsTable } from './curriculum-statistics';
+export { BUNDLED_QUIZ_HONESTY, QUIZZES_FIELD, type QuizHonestyPolicy, type QuizStatistics, checkQuizHonesty } from './quiz-honesty';
 export { canonicalJson, courseContentHash, lessonContentHash } from './content-hash';
 export {
   type CurriculumCourse,

@@ -1,5 +1,6 @@
 import { type CourseManifest, type LessonFrontMatter, type QuizQuestion, SLUG_PATTERN } from './content.schema';
 import { type CurriculumIssue, FILE_FIELD, issue } from './curriculum-issue';
+import { PROGRAM_INFO_FIELDS, PROGRAM_PLACEHOLDER, isProgramInfoField } from '../program-info';
 import { fileLine, lessonMarkdown } from './lesson-markdown';
 import type { LoadedCourse, LoadedCurriculum, LoadedLessonFile, ParsedLesson } from './load-curriculum';
 
@@ -134,7 +135,21 @@ export function checkLessonStructure(file: string, lesson: ParsedLesson): Curric
     ...checkQuiz(file, frontMatter),
     ...duplicateIds(file, frontMatter.reflectionPrompts, (i) => `reflectionPrompts[${i}].id`, 'reflection prompt'),
     ...checkHeadings(file, lesson),
+    ...checkProgramPlaceholders(file, lesson),
   ];
+}
+
+/** `{{program.<field>}}` is filled from organization settings at read time; a misspelt field would show as-is. */
+function checkProgramPlaceholders(file: string, lesson: ParsedLesson): CurriculumIssue[] {
+  const known = PROGRAM_INFO_FIELDS.map((name) => `{{program.${name}}}`).join(', ');
+  return lesson.body.split('\n').flatMap((text, i) =>
+    [...text.matchAll(PROGRAM_PLACEHOLDER)]
+      .filter((match) => !isProgramInfoField(match[1] ?? ''))
+      .map((match) => {
+        const line = fileLine(lesson, i);
+        return issue(file, 'body', `line ${line}: \`${match[0]}\` is not a program setting; use one of ${known}`, line);
+      }),
+  );
 }
 
 function checkQuiz(file: string, frontMatter: LessonFrontMatter): CurriculumIssue[] {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { BUNDLED_CONTENT_POLICY, type ContentPolicy, withoutSizeLimits } from './content-checks';
+import { BUNDLED_QUIZ_HONESTY, QUIZZES_FIELD } from './quiz-honesty';
 import { findRepoRoot } from './repo-paths';
 import { type CurriculumValidation, summarize, validateCurriculum } from './validate-curriculum';
 
@@ -115,6 +116,27 @@ describe('validateCurriculum on fixtures', () => {
     ],
     ['slug-mismatch', [{ file: lesson('slug-mismatch', '01-noticing-trigger.md'), field: 'slug', message: 'does not match the file name 01-noticing-trigger.md' }]],
     ['level-one-heading', [{ file: lesson('level-one-heading'), field: 'body', message: 'body headings start at `##`' }]],
+    [
+      'unknown-program-placeholder',
+      [
+        {
+          file: lesson('unknown-program-placeholder'),
+          field: 'body',
+          message: '`{{program.parking}}` is not a program setting; use one of {{program.hours}}, {{program.afterHoursLine}}',
+          line: lineOf(lesson('unknown-program-placeholder'), '{{program.parking}}'),
+        },
+      ],
+    ],
+    [
+      'family-safety-plan-without-warning',
+      [
+        {
+          file: lesson('family-safety-plan-without-warning'),
+          field: 'reflectionPrompts[0].prompt',
+          message: 'a family prompt that asks for a safety plan must first warn that others who open this app or device may see the answer',
+        },
+      ],
+    ],
   ];
 
   it.each(cases)('rejects %s with a precise issue', async (fixture, expected) => {
@@ -124,6 +146,37 @@ describe('validateCurriculum on fixtures', () => {
         expect.objectContaining({ file, field, message: expect.stringContaining(message), ...(line === undefined ? {} : { line }) }),
       ),
     );
+  });
+
+  // Course-wide quiz statistics: off for fixtures by default (a share of two questions means nothing), on here.
+  const QUIZ_HONESTY_POLICY: ContentPolicy = { ...FIXTURE_POLICY, quizHonesty: BUNDLED_QUIZ_HONESTY };
+  const quizCases: Array<[string, string]> = [
+    [
+      'quiz-key-longest',
+      'the correct option is the longest in 2 of 3 single-choice questions (67 %); at most 35 % (1) may be, or length gives the answer away: ' +
+        'shorten the key or lengthen a plausible wrong option in some of noticing-triggers quiz.questions[0], noticing-triggers quiz.questions[1]',
+    ],
+    [
+      'quiz-true-false-balance',
+      '0 of 4 true/false questions are true (0 %); keep 40 %-60 % true (2 of 4), or "false" becomes a safe guess: rewrite some of ' +
+        'noticing-triggers quiz.questions[0], noticing-triggers quiz.questions[1], noticing-triggers quiz.questions[2], noticing-triggers quiz.questions[3] as true statements',
+    ],
+    [
+      'quiz-all-but-one',
+      '2 of 2 multiple-choice questions have every option correct but one (100 %); at most 30 % (0) may, or "choose all but the odd one out" passes: ' +
+        'change how many options are correct in some of noticing-triggers quiz.questions[0], noticing-triggers quiz.questions[1]',
+    ],
+  ];
+
+  it.each(quizCases)('rejects %s for the whole course, naming the questions', async (fixture, message) => {
+    const result = await validateFixture(fixture, QUIZ_HONESTY_POLICY);
+    expect(result.issues).toEqual([expect.objectContaining({ file: course(fixture), field: QUIZZES_FIELD, message })]);
+  });
+
+  it('counts the quiz patterns in the statistics even when the checks are off', async () => {
+    const result = await validateFixture('quiz-true-false-balance');
+    expect(result.issues).toEqual([]);
+    expect(result.statistics).toEqual([expect.objectContaining({ slug: 'coping-basics', lessons: 1, questions: 4, quiz: expect.objectContaining({ trueFalse: 4, trueAnswers: 0 }) })]);
   });
 
   it('does not flag proper names, source titles or a word taught with the allow marker', async () => {

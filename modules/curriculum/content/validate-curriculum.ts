@@ -2,6 +2,7 @@ import { BUNDLED_CONTENT_POLICY, type ContentPolicy, checkContent } from './cont
 import { courseContentHash, lessonContentHash } from './content-hash';
 import type { CourseManifest, LessonFrontMatter } from './content.schema';
 import { type CurriculumIssue, sortIssues } from './curriculum-issue';
+import { type CourseStatistics, curriculumStatistics } from './curriculum-statistics';
 import { type LoadOptions, type LoadedCourse, type LoadedCurriculum, loadCurriculum } from './load-curriculum';
 import { checkStructure } from './structure-checks';
 
@@ -42,6 +43,8 @@ export interface CurriculumValidation {
   issues: CurriculumIssue[];
   /** What was found on disk, for the summary line: course folders and lesson files. */
   counts: { courses: number; lessons: number; filesWithIssues: number };
+  /** Per course, for the summary: lessons, reading grades and quiz patterns. */
+  statistics: CourseStatistics[];
 }
 
 export interface ValidateOptions extends LoadOptions {
@@ -69,6 +72,7 @@ export function validateLoaded(loaded: LoadedCurriculum, content: Readonly<Conte
       lessons: loaded.courses.reduce((total, course) => total + course.lessonFiles.length, 0),
       filesWithIssues: new Set(issues.map((found) => found.file)).size,
     },
+    statistics: curriculumStatistics(loaded),
   };
 }
 

@@ -2,6 +2,20 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { HydratedDocument, Types } from 'mongoose';
 import { ClientAccess } from '../policy/access-policy';
 
+/**
+ * What a clinic says about itself in the "About our program" lesson (plain text,
+ * each optional; the lesson shows a default for any left empty). The setter is
+ * `updateOrganizationSettings`; the after-hours line is `crisisLine`.
+ */
+@Schema({ _id: false })
+export class ProgramInfoSettings {
+  @Prop({ trim: true, maxlength: 2000 }) hours?: string;
+  @Prop({ trim: true, maxlength: 2000 }) whatToBring?: string;
+  @Prop({ trim: true, maxlength: 2000 }) familySessionTimes?: string;
+  @Prop({ trim: true, maxlength: 4000 }) houseRules?: string;
+}
+const ProgramInfoSettingsSchema = SchemaFactory.createForClass(ProgramInfoSettings);
+
 @Schema({ collection: 'organizations', timestamps: true })
 export class Organization {
   _id: Types.ObjectId;
@@ -12,6 +26,7 @@ export class Organization {
   @Prop() crisisLine?: string;
   /** Who among the clinicians sees a client: their care team (the default) or every clinician. */
   @Prop({ type: String, enum: Object.values(ClientAccess), default: ClientAccess.CARE_TEAM }) clientAccess: ClientAccess;
+  @Prop({ type: ProgramInfoSettingsSchema }) programInfo?: ProgramInfoSettings;
   createdAt: Date;
 }
 export type OrganizationDocument = HydratedDocument<Organization>;
