@@ -68,7 +68,7 @@ it('no response before submission carries an answer key, a correctness flag or a
     const all = started.questions.map((q: { id: string }) => ({ questionId: q.id, optionIds: key.get(q.id)!.correct }));
     expect(expectData(await ops.submitQuizAttempt(t, learner.token, started.id, all, `pass-${lesson.quizId}`)).submitQuizAttempt.passed).toBe(true);
   }
-});
+}, 120_000); // about eight requests for each of the 32 bundled quizzes
 
 it('the scan itself catches a key once the attempt is submitted (so it is not a test that cannot fail)', async () => {
   const lesson = (await bundledLessons(t)).find((l) => l.courseSlug === 'staff-onboarding')!;

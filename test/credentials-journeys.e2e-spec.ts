@@ -18,7 +18,7 @@ let w: World;
 
 beforeAll(async () => {
   ({ t, w } = await startClinic());
-});
+}, 60000);
 afterAll(() => t?.close());
 
 /** Reads every lesson to the end and passes its quiz, in course order, as the learner's app would. */

@@ -23,7 +23,7 @@ beforeAll(async () => {
   ({ t, w } = await startClinic());
   service = t.app.get(CompletionRecordsService);
   records = t.app.get<Connection>(getConnectionToken()).collection('completionRecords');
-});
+}, 60000);
 afterAll(() => t?.close());
 
 const issue = (learnerId: string, courseSlug: string, extra: { score?: number; orgId?: string } = {}) =>

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { Role, type Principal } from '../../src/auth/principal';
 import { NotFound } from '../../src/common/errors';
-import { UsersService } from '../identity/users.service';
+import { UsersService } from '../identity';
 import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, REFLECTION_NOTICES } from './crisis-resources';
 import { renderLessonHtml } from './lesson-html';
 import { Audience, toLearnerQuestion, type CourseModel, type LessonModel } from './models/curriculum.models';

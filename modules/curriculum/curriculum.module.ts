@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { IdentityModule } from '../identity/identity.module';
+import { IdentityModule } from '../identity';
 import { CoursesResolver } from './courses.resolver';
 import { CoursesService } from './courses.service';
 import { CurriculumImportService } from './curriculum-import.service';

@@ -44,7 +44,7 @@ export function registerCurriculumCommands(program: Command): void {
 async function runValidate(dir: string | undefined, flags: ValidateFlags): Promise<boolean> {
   const root = dir === undefined ? defaultCurriculumDir() : path.resolve(dir);
   const policy = contentPolicy(flags);
-  const result = await validateCurriculum(root, { content: policy });
+  const result = await validateCurriculum(root, { content: policy, statistics: true });
   for (const found of result.issues) console.log(formatIssue(found));
   for (const line of statisticsTable(result.statistics, policy === false ? null : policy.maxReadingGrade)) console.log(line);
   console.log(summarize(result));

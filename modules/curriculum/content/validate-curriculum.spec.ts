@@ -174,7 +174,7 @@ describe('validateCurriculum on fixtures', () => {
   });
 
   it('counts the quiz patterns in the statistics even when the checks are off', async () => {
-    const result = await validateFixture('quiz-true-false-balance');
+    const result = await validateCurriculum(path.join(repoRoot, FIXTURES, 'quiz-true-false-balance'), { content: FIXTURE_POLICY, statistics: true });
     expect(result.issues).toEqual([]);
     expect(result.statistics).toEqual([expect.objectContaining({ slug: 'coping-basics', lessons: 1, questions: 4, quiz: expect.objectContaining({ trueFalse: 4, trueAnswers: 0 }) })]);
   });

@@ -43,17 +43,21 @@ export interface CurriculumValidation {
   issues: CurriculumIssue[];
   /** What was found on disk, for the summary line: course folders and lesson files. */
   counts: { courses: number; lessons: number; filesWithIssues: number };
-  /** Per course, for the summary: lessons, reading grades and quiz patterns. */
+  /** Per course, for the summary: lessons, reading grades and quiz patterns. Empty unless asked for. */
   statistics: CourseStatistics[];
 }
 
 export interface ValidateOptions extends LoadOptions {
   /** Content policy, or `false` for structural checks only. Default: the bundled curriculum's policy. */
   content?: Readonly<ContentPolicy> | false;
+  /** Compute the per-course statistics table (the CLI does; an import does not need it). */
+  statistics?: boolean;
 }
 
 export async function validateCurriculum(dir?: string, options: ValidateOptions = {}): Promise<CurriculumValidation> {
-  return validateLoaded(await loadCurriculum(dir, options), options.content);
+  const loaded = await loadCurriculum(dir, options);
+  const result = validateLoaded(loaded, options.content);
+  return options.statistics ? { ...result, statistics: curriculumStatistics(loaded) } : result;
 }
 
 /** Pure: the checks over an already loaded curriculum. */
@@ -72,7 +76,7 @@ export function validateLoaded(loaded: LoadedCurriculum, content: Readonly<Conte
       lessons: loaded.courses.reduce((total, course) => total + course.lessonFiles.length, 0),
       filesWithIssues: new Set(issues.map((found) => found.file)).size,
     },
-    statistics: curriculumStatistics(loaded),
+    statistics: [],
   };
 }
 
