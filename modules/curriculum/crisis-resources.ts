@@ -34,7 +34,7 @@ export const CRISIS_RESOURCES: readonly CrisisResource[] = [
  */
 export const REFLECTION_NOTICES: Readonly<Record<'PATIENT' | 'FAMILY' | 'STAFF', string>> = Object.freeze({
   PATIENT:
-    'Only you and your care team can see what you write here. Your care team reads it later, not as you type, and no one watches it around the clock. Your family cannot see it. If you are in crisis, call or text 988, or call 911.',
+    'Your care team at the program can read what you write here, later, not as you type; no one watches it around the clock. Your family cannot see it. If you are in crisis, call or text 988, or call 911.',
   FAMILY:
     "The program's care team can read what you write here, later, not as you type; no one watches it around the clock. Your loved one cannot see it. Anyone who can open this app on a shared phone or computer may see it, so keep safety plans on paper if that could put you at risk. If you are in crisis, call or text 988, or call 911.",
   STAFF:
