@@ -1,4 +1,6 @@
 import { getModelToken } from '@nestjs/mongoose';
+import { decodeJwt, importJWK, jwtVerify } from 'jose';
+import { gunzipSync } from 'node:zlib';
 import { Types, type Model } from 'mongoose';
 import { CompletionRecordsService } from '../modules/credentials/completion-records.service';
 import { CredentialShare } from '../modules/credentials/schemas/credential-share.schema';
@@ -95,5 +97,55 @@ describe('checking a code on the page', () => {
       }
     }
     expect((await get(`/verify/${privateCode}`, HTML)).body).toContain('No certificate to show for this code');
+  });
+});
+
+describe('Open Badges revocation status and resolvable ids', () => {
+  const bitAt = (encodedList: string, index: number) => {
+    const bytes = gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'));
+    return (bytes[index >> 3] >> (7 - (index & 7))) & 1;
+  };
+
+  it('a badge names its status list entry; the signed list flips its bit when the record is revoked', async () => {
+    const { id } = await issue(w.staff.id, 'understanding-addiction');
+    const badge = expectData(await ops.completionBadge(t, w.staff.token, id)).completionBadge;
+    const payload = decodeJwt(badge.jwt) as Record<string, any>;
+    expect(payload.credentialStatus).toEqual({
+      id: `${t.url}/status-lists/${w.orgId}/revocation#${payload.credentialStatus.statusListIndex}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: expect.stringMatching(/^\d+$/),
+      statusListCredential: `${t.url}/status-lists/${w.orgId}/revocation`,
+    });
+    const index = Number(payload.credentialStatus.statusListIndex);
+    // The same record keeps its index.
+    expect((decodeJwt(expectData(await ops.completionBadge(t, w.staff.token, id)).completionBadge.jwt) as any).credentialStatus.statusListIndex).toBe(String(index));
+
+    const key = await importJWK(JSON.parse((await get('/.well-known/waypoint-signing-key')).body), 'EdDSA');
+    const list = async () => {
+      const res = await get(`/status-lists/${w.orgId}/revocation`);
+      expect(res.status).toBe(200);
+      expect(res.type).toMatch(/^application\/vc\+jwt/);
+      const { payload: credential } = await jwtVerify(res.body, key);
+      expect(credential).toMatchObject({ type: ['VerifiableCredential', 'BitstringStatusListCredential'], credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation' } });
+      return (credential as any).credentialSubject.encodedList as string;
+    };
+    expect(bitAt(await list(), index)).toBe(0);
+    expectData(await ops.revokeCompletionRecord(t, w.admin.token, id, 'Issued in error'));
+    expect(bitAt(await list(), index)).toBe(1);
+  });
+
+  it('credential and achievement ids resolve to JSON', async () => {
+    const { id } = await issue(w.staff.id, 'staff-onboarding');
+    const payload = decodeJwt(expectData(await ops.completionBadge(t, w.staff.token, id)).completionBadge.jwt) as Record<string, any>;
+    const credential = await get(new URL(payload.id).pathname);
+    expect(credential.status).toBe(200);
+    expect(JSON.parse(credential.body)).toMatchObject({ id: payload.id, type: ['VerifiableCredential', 'OpenBadgeCredential'] });
+    const achievement = await get(new URL(payload.credentialSubject.achievement.id).pathname);
+    expect(achievement.status).toBe(200);
+    expect(JSON.parse(achievement.body)).toMatchObject({ id: payload.credentialSubject.achievement.id, type: ['Achievement'], name: payload.credentialSubject.achievement.name });
+    // The credential id answers alike for a record that does not exist: it confirms nothing.
+    const other = JSON.parse((await get(`/completion-records/${'0'.repeat(24)}`)).body);
+    expect(Object.keys(other)).toEqual(Object.keys(JSON.parse(credential.body)));
   });
 });

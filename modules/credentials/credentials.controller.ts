@@ -59,6 +59,29 @@ export class CredentialsController {
     return this.certificates.issuer(orgId);
   }
 
+  /** A badge's `achievement.id`: the course version, as JSON. */
+  @Public()
+  @Get('achievements/:slug/:version')
+  achievement(@Param('slug') slug: string, @Param('version') version: string) {
+    return this.certificates.achievement(slug.slice(0, 100), Number(version));
+  }
+
+  /** A badge's `id`: how to check it (the same answer for every well-formed id). */
+  @Public()
+  @Get('completion-records/:id')
+  credential(@Param('id') id: string) {
+    return this.certificates.credentialDescription(id);
+  }
+
+  /** A badge's `credentialStatus.statusListCredential`: the issuer's revocation list, a VC-JWT signed like the badges. */
+  @Public()
+  @Get('status-lists/:orgId/revocation')
+  @Header('content-type', 'application/vc+jwt')
+  @Header('cache-control', 'public, max-age=60')
+  statusList(@Param('orgId') orgId: string): Promise<string> {
+    return this.certificates.statusList(orgId);
+  }
+
   /**
    * Where a certificate's QR code leads. A browser (Accept: text/html) gets a page with
    * a form to type a share code; anything else gets JSON. `/verify?code=` is the form's

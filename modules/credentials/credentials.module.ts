@@ -12,6 +12,8 @@ import { CredentialsResolver } from './credentials.resolver';
 import { CompletionRecord, CompletionRecordSchema } from './schemas/completion-record.schema';
 import { CredentialShare, CredentialShareSchema } from './schemas/credential-share.schema';
 import { SigningKeyService } from './signing/signing-key.service';
+import { StatusListCounter, StatusListCounterSchema } from './schemas/status-list-counter.schema';
+import { StatusListsService } from './status-lists.service';
 
 /**
  * Owns completion records and their shares. Progress issues through the
@@ -25,6 +27,7 @@ import { SigningKeyService } from './signing/signing-key.service';
     MongooseModule.forFeature([
       { name: CompletionRecord.name, schema: CompletionRecordSchema },
       { name: CredentialShare.name, schema: CredentialShareSchema },
+      { name: StatusListCounter.name, schema: StatusListCounterSchema },
     ]),
   ],
   providers: [
@@ -32,6 +35,7 @@ import { SigningKeyService } from './signing/signing-key.service';
     CompletionRecordsService,
     CompletionSharesService,
     CertificatesService,
+    StatusListsService,
     CredentialsResolver,
     // The one binding of the progress → credentials link.
     { provide: COMPLETION_ISSUER, useExisting: CompletionRecordsService },

@@ -1,5 +1,6 @@
 import { certificateWording } from '../certificate/credential-terms';
 import type { CompletionRecord } from '../schemas/completion-record.schema';
+import type { BitstringStatusListEntry } from './status-list';
 
 /** Open Badges 3.0 (1EdTech) on the W3C Verifiable Credentials 2.0 data model. */
 export const OB_CONTEXT = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'] as const;
@@ -13,6 +14,8 @@ export interface IssuerProfile {
 export interface OpenBadgeCredential {
   '@context': typeof OB_CONTEXT;
   id: string;
+  /** Where a verifier checks whether the issuer has revoked it (W3C Bitstring Status List). */
+  credentialStatus?: BitstringStatusListEntry;
   type: ['VerifiableCredential', 'OpenBadgeCredential'];
   issuer: IssuerProfile;
   name: string;
@@ -64,10 +67,32 @@ export function criteriaNarrative(rule: CompletionRule | undefined): string {
   return `${text}.`;
 }
 
-export function openBadgeCredential(record: BadgeRecord, baseUrl: string, rule: CompletionRule | undefined): OpenBadgeJwtPayload {
+export function achievementUrl(baseUrl: string, courseSlug: string, courseVersion: number): string {
+  return `${baseUrl}/achievements/${courseSlug}/${courseVersion}`;
+}
+
+export function credentialUrl(baseUrl: string, recordId: string): string {
+  return `${baseUrl}/completion-records/${recordId}`;
+}
+
+/** The Achievement an `achievement.id` resolves to: the course version and what completing it took. */
+export function achievement(baseUrl: string, course: { slug: string; version: number; title: string; summary?: string }, rule: CompletionRule | undefined) {
+  return {
+    '@context': OB_CONTEXT,
+    id: achievementUrl(baseUrl, course.slug, course.version),
+    type: ['Achievement'] as const,
+    achievementType: 'CertificateOfCompletion' as const,
+    name: course.title,
+    version: String(course.version),
+    description: course.summary ?? course.title,
+    criteria: { narrative: criteriaNarrative(rule) },
+  };
+}
+
+export function openBadgeCredential(record: BadgeRecord, baseUrl: string, rule: CompletionRule | undefined, status?: BitstringStatusListEntry): OpenBadgeJwtPayload {
   const wording = certificateWording(record);
   const issuer: IssuerProfile = { id: issuerProfileUrl(baseUrl, record.orgId.toHexString()), type: ['Profile'], name: record.issuerName };
-  const id = `${baseUrl}/completion-records/${record._id.toHexString()}`;
+  const id = credentialUrl(baseUrl, record._id.toHexString());
   const description = [`${wording.title}: "${record.courseTitle}" (version ${record.courseVersion}).`, wording.hours && `${capitalize(wording.hours)}.`, ...wording.approval]
     .filter(Boolean)
     .join(' ');
@@ -75,6 +100,7 @@ export function openBadgeCredential(record: BadgeRecord, baseUrl: string, rule: 
     '@context': OB_CONTEXT,
     id,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    ...(status && { credentialStatus: status }),
     issuer,
     name: `${wording.title}: ${record.courseTitle}`,
     validFrom: record.issuedAt.toISOString(),
@@ -83,7 +109,7 @@ export function openBadgeCredential(record: BadgeRecord, baseUrl: string, rule: 
       identifier: [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: record.nameAsIssued }],
       activityEndDate: record.completedAt.toISOString(),
       achievement: {
-        id: `${baseUrl}/achievements/${record.courseSlug}/${record.courseVersion}`,
+        id: achievementUrl(baseUrl, record.courseSlug, record.courseVersion),
         type: ['Achievement'],
         achievementType: 'CertificateOfCompletion',
         name: record.courseTitle,

@@ -49,6 +49,8 @@ export class CompletionRecord {
   @Prop({ required: true }) signature: string;
   /** Which key signed: the RFC 7638 thumbprint of its public JWK. */
   @Prop({ required: true }) kid: string;
+  /** This record's bit in its organization's revocation status list, given when its first badge is made (not signed). */
+  @Prop() statusListIndex?: number;
   @Prop() revokedAt?: Date;
   @Prop() revokedReason?: string;
   @Prop({ type: Types.ObjectId }) revokedBy?: Types.ObjectId;
@@ -64,3 +66,5 @@ CompletionRecordSchema.index({ orgId: 1, learnerId: 1, courseSlug: 1, courseVers
 CompletionRecordSchema.index({ verificationCode: 1 }, { unique: true });
 CompletionRecordSchema.index({ orgId: 1, issuedAt: -1, _id: -1 });
 CompletionRecordSchema.index({ orgId: 1, courseSlug: 1, issuedAt: -1, _id: -1 });
+// Each index names one record in its organization's status list.
+CompletionRecordSchema.index({ orgId: 1, statusListIndex: 1 }, { unique: true, partialFilterExpression: { statusListIndex: { $exists: true } } });
