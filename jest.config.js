@@ -17,7 +17,7 @@ module.exports = {
         // A few dependencies ship only as ES modules; Jest's CommonJS runtime needs them transpiled.
         '^.+/node_modules/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
       },
-      transformIgnorePatterns: ['/node_modules/(?!(text-readability|syllable|normalize-strings)/)'],
+      transformIgnorePatterns: ['/node_modules/(?!(text-readability|syllable|normalize-strings|content-disposition)/)'],
       // One database per test file; the global setup starts (at most) one shared server.
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +8,7 @@ import { servedBaseUrl, type AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/resolve-database';
 import { acceptJsonBodiesOnly, frameworkErrors } from './http/json-body';
 import { trackRoutes } from './http/routes';
+import { serveWebApp } from './http/web-app';
 import { PinoNestLogger } from './logging/logger';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -52,6 +54,11 @@ export async function createApp(
     const address = fastify.server.address();
     if (config.publicBaseUrlFromServer && address && typeof address === 'object') config.publicBaseUrl = servedBaseUrl(address.address, address.port);
   });
+  // Signed-out browsers hold only the refresh cookie (modules/identity/session.controller.ts).
+  await app.register(fastifyCookie);
+  if (!(await serveWebApp(fastify, config.webRoot)) && !config.isProduction) {
+    logger.debug(`no built web app at ${config.webRoot}: serving the API only`);
+  }
   beforeInit?.(app);
   await app.init();
   return app;

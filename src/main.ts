@@ -36,8 +36,10 @@ async function main(): Promise<void> {
     console.log(`\nDemo organization ${created ? 'created' : 'already present'} (development only). Password for every account: ${DEMO_PASSWORD}\n${lines.join('\n')}\n`);
   }
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://${config.host}:${config.port}`;
-  console.log(`Waypoint is ready: GraphQL at ${url}/graphql, health at ${url}/health (database: ${database.backend})`);
+  // The port actually bound (PORT=0 picks a free one, as the browser tests do).
+  const address = app.getHttpServer().address();
+  const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
+  console.log(`Waypoint is ready: the app at ${url}/, GraphQL at ${url}/graphql, health at ${url}/health (database: ${database.backend})`);
   const warning = dataLossWarning(database);
   if (warning) {
     const rule = '!'.repeat(78);

@@ -108,6 +108,14 @@ export class AuthService {
     if (known) await this.revokeChain(known.chainId, 'logout');
   }
 
+  /** Ends every session of the account the refresh token belongs to ("sign out everywhere"). */
+  async logoutEverywhere(refreshToken: string): Promise<void> {
+    const known = await this.refreshTokens.findOne({ tokenHash: hashSecret(refreshToken) }, { userId: 1 }).lean();
+    if (known) {
+      await this.refreshTokens.updateMany({ userId: known.userId, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date(), revokedReason: 'logout everywhere' } });
+    }
+  }
+
   private async revokeChain(chainId: string, reason: string): Promise<void> {
     await this.refreshTokens.updateMany({ chainId, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date(), revokedReason: reason } });
   }

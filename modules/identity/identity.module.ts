@@ -23,6 +23,7 @@ import { Notification, NotificationSchema } from './schemas/notification.schema'
 import { Organization, OrganizationSchema } from './schemas/organization.schema';
 import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema';
 import { User, UserSchema } from './schemas/user.schema';
+import { SessionController } from './session.controller';
 import { UsersService } from './users.service';
 
 @Module({
@@ -45,6 +46,7 @@ import { UsersService } from './users.service';
       { name: Notification.name, schema: NotificationSchema },
     ]),
   ],
+  controllers: [SessionController],
   providers: [UsersService, AuthService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver],
   exports: [UsersService, AccessService, ConsentsService],
 })

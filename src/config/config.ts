@@ -1,4 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -33,6 +34,7 @@ const schema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   IMPORT_CURRICULUM: z.enum(['true', 'false']).default('true'),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  WEB_ROOT: z.string().min(1).default('web/dist'),
   SIGNING_KEY: z.string().trim().refine((v) => ed25519PrivateKeyPem(v) !== undefined, 'expected an Ed25519 private key: PKCS#8 PEM, or its DER bytes in base64').optional(),
 });
 
@@ -70,6 +72,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** true when PUBLIC_BASE_URL was not given, so publicBaseUrl follows the served address */
   publicBaseUrlFromServer: boolean;
+  /** The built web app served at `/` (skipped when it has no index.html). */
+  webRoot: string;
   credentials: {
     /** Ed25519 private key (PKCS#8 PEM) that signs completion records and badges. */
     signingKeyPem: string;
@@ -137,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     importCurriculum: c.IMPORT_CURRICULUM === 'true',
     publicBaseUrl: c.PUBLIC_BASE_URL ? c.PUBLIC_BASE_URL.replace(/\/$/, '') : servedBaseUrl(c.HOST, c.PORT),
     publicBaseUrlFromServer: !c.PUBLIC_BASE_URL,
+    webRoot: resolve(c.WEB_ROOT),
     credentials: {
       signingKeyPem: c.SIGNING_KEY ? ed25519PrivateKeyPem(c.SIGNING_KEY)! : developmentSigningKey(),
       signingKeyGenerated: !c.SIGNING_KEY,

@@ -1,0 +1,87 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { useServices } from '../../app/services';
+import { ErrorMessage, Loading, usePageTitle } from '../../components/Page';
+import { graphql } from '../../gql';
+import { useT } from '../../i18n/useT';
+
+export const CoursePageQuery = graphql(`
+  query CoursePage($slug: String!) {
+    course(slug: $slug) {
+      id
+      slug
+      title
+      summary
+      estimatedMinutes
+      lessons {
+        id
+        slug
+        title
+        estimatedMinutes
+      }
+    }
+    myLearning {
+      courseSlug
+      percent
+      blockedBy
+      lessons {
+        lessonId
+        slug
+        title
+        status
+        locked
+        lockReason
+      }
+    }
+  }
+`);
+
+/** A course's lessons in order, each with its state, and why a locked one is locked. */
+export function CoursePage() {
+  usePageTitle('page.course');
+  const t = useT();
+  const { slug = '' } = useParams();
+  const { request } = useServices();
+  const query = useQuery({ queryKey: ['course', slug], queryFn: () => request(CoursePageQuery, { slug }) });
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorMessage error={query.error} />;
+  const { course, myLearning } = query.data;
+  const path = myLearning.find((item) => item.courseSlug === slug);
+  const stateOf = new Map(path?.lessons.map((l) => [l.slug, l]) ?? []);
+
+  return (
+    <>
+      <p>
+        <Link to="/">{t('nav.backHome')}</Link>
+      </p>
+      <h1>{course.title}</h1>
+      <p>{course.summary}</p>
+      <p className="meta">{t('course.minutes', { minutes: course.estimatedMinutes })}</p>
+      {!path ? <p className="notice">{t('course.notEnrolled')}</p> : null}
+      <ol className="lesson-list">
+        {course.lessons.map((lesson) => {
+          const state = stateOf.get(lesson.slug);
+          const locked = !path || state?.locked;
+          return (
+            <li key={lesson.id}>
+              {locked ? (
+                <span className="lesson-list__title">{lesson.title}</span>
+              ) : (
+                <Link to={`/courses/${slug}/lessons/${lesson.slug}`} className="lesson-list__title">
+                  {lesson.title}
+                </Link>
+              )}
+              <span className="meta">
+                {' · '}
+                {t('course.minutes', { minutes: lesson.estimatedMinutes })}
+                {' · '}
+                {locked ? t('lessonStatus.LOCKED') : t(`lessonStatus.${state?.status ?? 'NOT_STARTED'}`)}
+              </span>
+              {state?.locked && state.lockReason ? <p className="lock-reason">{state.lockReason}</p> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}

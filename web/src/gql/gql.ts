@@ -1,0 +1,176 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": typeof types.TimeZoneDocument,
+    "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n": typeof types.OrganizationDocument,
+    "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n": typeof types.PrivacyDocument,
+    "\n  mutation GrantConsent($input: GrantFamilyConsentInput!) {\n    grantFamilyConsent(input: $input) {\n      id\n    }\n  }\n": typeof types.GrantConsentDocument,
+    "\n  mutation RevokeConsent($id: ID!) {\n    revokeFamilyConsent(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.RevokeConsentDocument,
+    "\n  query MyCertificates {\n    myCompletionRecords(first: 50) {\n      nodes {\n        id\n        courseTitle\n        completedAt\n        credentialType\n        contactHours\n        status\n        verificationCode\n        verifiableByCode\n        certificateUrl\n      }\n    }\n  }\n": typeof types.MyCertificatesDocument,
+    "\n  query CertificateShares($recordId: ID!) {\n    completionShares(recordId: $recordId) {\n      id\n      active\n      createdAt\n      expiresAt\n      revokedAt\n    }\n  }\n": typeof types.CertificateSharesDocument,
+    "\n  mutation CreateShare($input: CreateCompletionShareInput!) {\n    createCompletionShare(input: $input) {\n      shareCode\n      verifyUrl\n      share {\n        id\n        expiresAt\n      }\n    }\n  }\n": typeof types.CreateShareDocument,
+    "\n  mutation RevokeShare($id: ID!) {\n    revokeCompletionShare(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.RevokeShareDocument,
+    "\n  query FamilyConsents {\n    familyConsents {\n      nodes {\n        id\n        active\n        patientId\n        patientName\n        scopes\n      }\n    }\n  }\n": typeof types.FamilyConsentsDocument,
+    "\n  query LinkedProgress($learnerId: ID!) {\n    learnerProgress(learnerId: $learnerId) {\n      redisclosureNotice\n      items {\n        enrollmentId\n        courseTitle\n        status\n        percent\n        completedAt\n      }\n    }\n  }\n": typeof types.LinkedProgressDocument,
+    "\n  query CoursePage($slug: String!) {\n    course(slug: $slug) {\n      id\n      slug\n      title\n      summary\n      estimatedMinutes\n      lessons {\n        id\n        slug\n        title\n        estimatedMinutes\n      }\n    }\n    myLearning {\n      courseSlug\n      percent\n      blockedBy\n      lessons {\n        lessonId\n        slug\n        title\n        status\n        locked\n        lockReason\n      }\n    }\n  }\n": typeof types.CoursePageDocument,
+    "\n  query MyLearning {\n    me {\n      id\n      displayName\n      role\n    }\n    myLearning {\n      enrollmentId\n      courseSlug\n      courseTitle\n      dueAt\n      status\n      percent\n      completedLessons\n      totalLessons\n      source\n      blockedBy\n      nextLesson {\n        lessonId\n        slug\n        title\n      }\n    }\n    courses {\n      id\n      slug\n      title\n      summary\n      estimatedMinutes\n    }\n  }\n": typeof types.MyLearningDocument,
+    "\n  mutation Enroll($courseSlug: String!) {\n    enroll(courseSlug: $courseSlug) {\n      id\n      courseSlug\n    }\n  }\n": typeof types.EnrollDocument,
+    "\n  query LessonPage($courseSlug: String!, $lessonSlug: String!) {\n    lessonBySlug(courseSlug: $courseSlug, lessonSlug: $lessonSlug) {\n      id\n      slug\n      title\n      courseSlug\n      contentNote\n      objectives\n      estimatedMinutes\n      bodyHtml\n      disclaimer\n      sources {\n        title\n        url\n      }\n      quiz {\n        id\n      }\n      reflectionPrompts {\n        id\n        prompt\n        notice\n      }\n    }\n    myLearning {\n      courseSlug\n      lessons {\n        lessonId\n        slug\n        title\n        status\n        locked\n        positionPercent\n      }\n    }\n  }\n": typeof types.LessonPageDocument,
+    "\n  mutation RecordProgress($input: RecordLessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      lessonSlug\n      status\n      positionPercent\n      duplicate\n    }\n  }\n": typeof types.RecordProgressDocument,
+    "\n  fragment QuizAttemptFields on QuizAttempt {\n    id\n    number\n    status\n    score\n    passed\n    passingScore\n    maxAttempts\n    showFeedback\n    questions {\n      id\n      kind\n      prompt\n      options {\n        id\n        text\n      }\n    }\n    savedAnswers {\n      questionId\n      optionIds\n    }\n    feedback {\n      questionId\n      correct\n      correctOptionIds\n      chosenOptionIds\n      rationale\n    }\n    standing {\n      attemptsAllowed\n      attemptsRemaining\n      passed\n    }\n  }\n": typeof types.QuizAttemptFieldsFragmentDoc,
+    "\n  query QuizPage($courseSlug: String!, $lessonSlug: String!) {\n    lessonBySlug(courseSlug: $courseSlug, lessonSlug: $lessonSlug) {\n      id\n      title\n      quiz {\n        id\n        passingScore\n        maxAttempts\n        questionCount\n      }\n    }\n  }\n": typeof types.QuizPageDocument,
+    "\n  query QuizHistory($quizId: ID!) {\n    quizAttempts(quizId: $quizId) {\n      nextAttemptAvailableAt\n      attempts {\n        id\n        status\n      }\n      standing {\n        attemptsAllowed\n        attemptsRemaining\n        attemptsUsed\n        passed\n        score\n      }\n    }\n  }\n": typeof types.QuizHistoryDocument,
+    "\n  mutation StartQuiz($quizId: ID!) {\n    startQuizAttempt(quizId: $quizId) {\n      ...QuizAttemptFields\n    }\n  }\n": typeof types.StartQuizDocument,
+    "\n  mutation SaveAnswers($attemptId: ID!, $answers: [QuizAnswerInput!]!) {\n    saveQuizAnswers(attemptId: $attemptId, answers: $answers) {\n      id\n      savedAt\n    }\n  }\n": typeof types.SaveAnswersDocument,
+    "\n  mutation SubmitQuiz($attemptId: ID!, $answers: [QuizAnswerInput!]!, $idempotencyKey: String!) {\n    submitQuizAttempt(attemptId: $attemptId, answers: $answers, idempotencyKey: $idempotencyKey) {\n      ...QuizAttemptFields\n    }\n  }\n": typeof types.SubmitQuizDocument,
+    "\n  fragment ReflectionSafetyFields on ReflectionSafety {\n    flagged\n    message\n    crisisResources {\n      name\n      contact\n      details\n      when\n    }\n  }\n": typeof types.ReflectionSafetyFieldsFragmentDoc,
+    "\n  query MyReflections($courseSlug: String!, $lessonSlug: String!) {\n    reflections(courseSlug: $courseSlug, lessonSlug: $lessonSlug, first: 20) {\n      nodes {\n        id\n        promptId\n        text\n        updatedAt\n        versions {\n          at\n          text\n        }\n      }\n    }\n  }\n": typeof types.MyReflectionsDocument,
+    "\n  mutation SubmitReflection($input: SubmitReflectionInput!) {\n    submitReflection(input: $input) {\n      reflection {\n        id\n        text\n        updatedAt\n      }\n      safety {\n        ...ReflectionSafetyFields\n      }\n    }\n  }\n": typeof types.SubmitReflectionDocument,
+};
+const documents: Documents = {
+    "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": types.TimeZoneDocument,
+    "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n": types.OrganizationDocument,
+    "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n": types.PrivacyDocument,
+    "\n  mutation GrantConsent($input: GrantFamilyConsentInput!) {\n    grantFamilyConsent(input: $input) {\n      id\n    }\n  }\n": types.GrantConsentDocument,
+    "\n  mutation RevokeConsent($id: ID!) {\n    revokeFamilyConsent(id: $id) {\n      id\n      active\n    }\n  }\n": types.RevokeConsentDocument,
+    "\n  query MyCertificates {\n    myCompletionRecords(first: 50) {\n      nodes {\n        id\n        courseTitle\n        completedAt\n        credentialType\n        contactHours\n        status\n        verificationCode\n        verifiableByCode\n        certificateUrl\n      }\n    }\n  }\n": types.MyCertificatesDocument,
+    "\n  query CertificateShares($recordId: ID!) {\n    completionShares(recordId: $recordId) {\n      id\n      active\n      createdAt\n      expiresAt\n      revokedAt\n    }\n  }\n": types.CertificateSharesDocument,
+    "\n  mutation CreateShare($input: CreateCompletionShareInput!) {\n    createCompletionShare(input: $input) {\n      shareCode\n      verifyUrl\n      share {\n        id\n        expiresAt\n      }\n    }\n  }\n": types.CreateShareDocument,
+    "\n  mutation RevokeShare($id: ID!) {\n    revokeCompletionShare(id: $id) {\n      id\n      active\n    }\n  }\n": types.RevokeShareDocument,
+    "\n  query FamilyConsents {\n    familyConsents {\n      nodes {\n        id\n        active\n        patientId\n        patientName\n        scopes\n      }\n    }\n  }\n": types.FamilyConsentsDocument,
+    "\n  query LinkedProgress($learnerId: ID!) {\n    learnerProgress(learnerId: $learnerId) {\n      redisclosureNotice\n      items {\n        enrollmentId\n        courseTitle\n        status\n        percent\n        completedAt\n      }\n    }\n  }\n": types.LinkedProgressDocument,
+    "\n  query CoursePage($slug: String!) {\n    course(slug: $slug) {\n      id\n      slug\n      title\n      summary\n      estimatedMinutes\n      lessons {\n        id\n        slug\n        title\n        estimatedMinutes\n      }\n    }\n    myLearning {\n      courseSlug\n      percent\n      blockedBy\n      lessons {\n        lessonId\n        slug\n        title\n        status\n        locked\n        lockReason\n      }\n    }\n  }\n": types.CoursePageDocument,
+    "\n  query MyLearning {\n    me {\n      id\n      displayName\n      role\n    }\n    myLearning {\n      enrollmentId\n      courseSlug\n      courseTitle\n      dueAt\n      status\n      percent\n      completedLessons\n      totalLessons\n      source\n      blockedBy\n      nextLesson {\n        lessonId\n        slug\n        title\n      }\n    }\n    courses {\n      id\n      slug\n      title\n      summary\n      estimatedMinutes\n    }\n  }\n": types.MyLearningDocument,
+    "\n  mutation Enroll($courseSlug: String!) {\n    enroll(courseSlug: $courseSlug) {\n      id\n      courseSlug\n    }\n  }\n": types.EnrollDocument,
+    "\n  query LessonPage($courseSlug: String!, $lessonSlug: String!) {\n    lessonBySlug(courseSlug: $courseSlug, lessonSlug: $lessonSlug) {\n      id\n      slug\n      title\n      courseSlug\n      contentNote\n      objectives\n      estimatedMinutes\n      bodyHtml\n      disclaimer\n      sources {\n        title\n        url\n      }\n      quiz {\n        id\n      }\n      reflectionPrompts {\n        id\n        prompt\n        notice\n      }\n    }\n    myLearning {\n      courseSlug\n      lessons {\n        lessonId\n        slug\n        title\n        status\n        locked\n        positionPercent\n      }\n    }\n  }\n": types.LessonPageDocument,
+    "\n  mutation RecordProgress($input: RecordLessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      lessonSlug\n      status\n      positionPercent\n      duplicate\n    }\n  }\n": types.RecordProgressDocument,
+    "\n  fragment QuizAttemptFields on QuizAttempt {\n    id\n    number\n    status\n    score\n    passed\n    passingScore\n    maxAttempts\n    showFeedback\n    questions {\n      id\n      kind\n      prompt\n      options {\n        id\n        text\n      }\n    }\n    savedAnswers {\n      questionId\n      optionIds\n    }\n    feedback {\n      questionId\n      correct\n      correctOptionIds\n      chosenOptionIds\n      rationale\n    }\n    standing {\n      attemptsAllowed\n      attemptsRemaining\n      passed\n    }\n  }\n": types.QuizAttemptFieldsFragmentDoc,
+    "\n  query QuizPage($courseSlug: String!, $lessonSlug: String!) {\n    lessonBySlug(courseSlug: $courseSlug, lessonSlug: $lessonSlug) {\n      id\n      title\n      quiz {\n        id\n        passingScore\n        maxAttempts\n        questionCount\n      }\n    }\n  }\n": types.QuizPageDocument,
+    "\n  query QuizHistory($quizId: ID!) {\n    quizAttempts(quizId: $quizId) {\n      nextAttemptAvailableAt\n      attempts {\n        id\n        status\n      }\n      standing {\n        attemptsAllowed\n        attemptsRemaining\n        attemptsUsed\n        passed\n        score\n      }\n    }\n  }\n": types.QuizHistoryDocument,
+    "\n  mutation StartQuiz($quizId: ID!) {\n    startQuizAttempt(quizId: $quizId) {\n      ...QuizAttemptFields\n    }\n  }\n": types.StartQuizDocument,
+    "\n  mutation SaveAnswers($attemptId: ID!, $answers: [QuizAnswerInput!]!) {\n    saveQuizAnswers(attemptId: $attemptId, answers: $answers) {\n      id\n      savedAt\n    }\n  }\n": types.SaveAnswersDocument,
+    "\n  mutation SubmitQuiz($attemptId: ID!, $answers: [QuizAnswerInput!]!, $idempotencyKey: String!) {\n    submitQuizAttempt(attemptId: $attemptId, answers: $answers, idempotencyKey: $idempotencyKey) {\n      ...QuizAttemptFields\n    }\n  }\n": types.SubmitQuizDocument,
+    "\n  fragment ReflectionSafetyFields on ReflectionSafety {\n    flagged\n    message\n    crisisResources {\n      name\n      contact\n      details\n      when\n    }\n  }\n": types.ReflectionSafetyFieldsFragmentDoc,
+    "\n  query MyReflections($courseSlug: String!, $lessonSlug: String!) {\n    reflections(courseSlug: $courseSlug, lessonSlug: $lessonSlug, first: 20) {\n      nodes {\n        id\n        promptId\n        text\n        updatedAt\n        versions {\n          at\n          text\n        }\n      }\n    }\n  }\n": types.MyReflectionsDocument,
+    "\n  mutation SubmitReflection($input: SubmitReflectionInput!) {\n    submitReflection(input: $input) {\n      reflection {\n        id\n        text\n        updatedAt\n      }\n      safety {\n        ...ReflectionSafetyFields\n      }\n    }\n  }\n": types.SubmitReflectionDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n"): typeof import('./graphql').TimeZoneDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n"): typeof import('./graphql').OrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n"): typeof import('./graphql').PrivacyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantConsent($input: GrantFamilyConsentInput!) {\n    grantFamilyConsent(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').GrantConsentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeConsent($id: ID!) {\n    revokeFamilyConsent(id: $id) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').RevokeConsentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCertificates {\n    myCompletionRecords(first: 50) {\n      nodes {\n        id\n        courseTitle\n        completedAt\n        credentialType\n        contactHours\n        status\n        verificationCode\n        verifiableByCode\n        certificateUrl\n      }\n    }\n  }\n"): typeof import('./graphql').MyCertificatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertificateShares($recordId: ID!) {\n    completionShares(recordId: $recordId) {\n      id\n      active\n      createdAt\n      expiresAt\n      revokedAt\n    }\n  }\n"): typeof import('./graphql').CertificateSharesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateShare($input: CreateCompletionShareInput!) {\n    createCompletionShare(input: $input) {\n      shareCode\n      verifyUrl\n      share {\n        id\n        expiresAt\n      }\n    }\n  }\n"): typeof import('./graphql').CreateShareDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeShare($id: ID!) {\n    revokeCompletionShare(id: $id) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').RevokeShareDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FamilyConsents {\n    familyConsents {\n      nodes {\n        id\n        active\n        patientId\n        patientName\n        scopes\n      }\n    }\n  }\n"): typeof import('./graphql').FamilyConsentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LinkedProgress($learnerId: ID!) {\n    learnerProgress(learnerId: $learnerId) {\n      redisclosureNotice\n      items {\n        enrollmentId\n        courseTitle\n        status\n        percent\n        completedAt\n      }\n    }\n  }\n"): typeof import('./graphql').LinkedProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoursePage($slug: String!) {\n    course(slug: $slug) {\n      id\n      slug\n      title\n      summary\n      estimatedMinutes\n      lessons {\n        id\n        slug\n        title\n        estimatedMinutes\n      }\n    }\n    myLearning {\n      courseSlug\n      percent\n      blockedBy\n      lessons {\n        lessonId\n        slug\n        title\n        status\n        locked\n        lockReason\n      }\n    }\n  }\n"): typeof import('./graphql').CoursePageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyLearning {\n    me {\n      id\n      displayName\n      role\n    }\n    myLearning {\n      enrollmentId\n      courseSlug\n      courseTitle\n      dueAt\n      status\n      percent\n      completedLessons\n      totalLessons\n      source\n      blockedBy\n      nextLesson {\n        lessonId\n        slug\n        title\n      }\n    }\n    courses {\n      id\n      slug\n      title\n      summary\n      estimatedMinutes\n    }\n  }\n"): typeof import('./graphql').MyLearningDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Enroll($courseSlug: String!) {\n    enroll(courseSlug: $courseSlug) {\n      id\n      courseSlug\n    }\n  }\n"): typeof import('./graphql').EnrollDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LessonPage($courseSlug: String!, $lessonSlug: String!) {\n    lessonBySlug(courseSlug: $courseSlug, lessonSlug: $lessonSlug) {\n      id\n      slug\n      title\n      courseSlug\n      contentNote\n      objectives\n      estimatedMinutes\n      bodyHtml\n      disclaimer\n      sources {\n        title\n        url\n      }\n      quiz {\n        id\n      }\n      reflectionPrompts {\n        id\n        prompt\n        notice\n      }\n    }\n    myLearning {\n      courseSlug\n      lessons {\n        lessonId\n        slug\n        title\n        status\n        locked\n        positionPercent\n      }\n    }\n  }\n"): typeof import('./graphql').LessonPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordProgress($input: RecordLessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      lessonSlug\n      status\n      positionPercent\n      duplicate\n    }\n  }\n"): typeof import('./graphql').RecordProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuizAttemptFields on QuizAttempt {\n    id\n    number\n    status\n    score\n    passed\n    passingScore\n    maxAttempts\n    showFeedback\n    questions {\n      id\n      kind\n      prompt\n      options {\n        id\n        text\n      }\n    }\n    savedAnswers {\n      questionId\n      optionIds\n    }\n    feedback {\n      questionId\n      correct\n      correctOptionIds\n      chosenOptionIds\n      rationale\n    }\n    standing {\n      attemptsAllowed\n      attemptsRemaining\n      passed\n    }\n  }\n"): typeof import('./graphql').QuizAttemptFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuizPage($courseSlug: String!, $lessonSlug: String!) {\n    lessonBySlug(courseSlug: $courseSlug, lessonSlug: $lessonSlug) {\n      id\n      title\n      quiz {\n        id\n        passingScore\n        maxAttempts\n        questionCount\n      }\n    }\n  }\n"): typeof import('./graphql').QuizPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuizHistory($quizId: ID!) {\n    quizAttempts(quizId: $quizId) {\n      nextAttemptAvailableAt\n      attempts {\n        id\n        status\n      }\n      standing {\n        attemptsAllowed\n        attemptsRemaining\n        attemptsUsed\n        passed\n        score\n      }\n    }\n  }\n"): typeof import('./graphql').QuizHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartQuiz($quizId: ID!) {\n    startQuizAttempt(quizId: $quizId) {\n      ...QuizAttemptFields\n    }\n  }\n"): typeof import('./graphql').StartQuizDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveAnswers($attemptId: ID!, $answers: [QuizAnswerInput!]!) {\n    saveQuizAnswers(attemptId: $attemptId, answers: $answers) {\n      id\n      savedAt\n    }\n  }\n"): typeof import('./graphql').SaveAnswersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitQuiz($attemptId: ID!, $answers: [QuizAnswerInput!]!, $idempotencyKey: String!) {\n    submitQuizAttempt(attemptId: $attemptId, answers: $answers, idempotencyKey: $idempotencyKey) {\n      ...QuizAttemptFields\n    }\n  }\n"): typeof import('./graphql').SubmitQuizDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReflectionSafetyFields on ReflectionSafety {\n    flagged\n    message\n    crisisResources {\n      name\n      contact\n      details\n      when\n    }\n  }\n"): typeof import('./graphql').ReflectionSafetyFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyReflections($courseSlug: String!, $lessonSlug: String!) {\n    reflections(courseSlug: $courseSlug, lessonSlug: $lessonSlug, first: 20) {\n      nodes {\n        id\n        promptId\n        text\n        updatedAt\n        versions {\n          at\n          text\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MyReflectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitReflection($input: SubmitReflectionInput!) {\n    submitReflection(input: $input) {\n      reflection {\n        id\n        text\n        updatedAt\n      }\n      safety {\n        ...ReflectionSafetyFields\n      }\n    }\n  }\n"): typeof import('./graphql').SubmitReflectionDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

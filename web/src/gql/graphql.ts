@@ -1,0 +1,754 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CompletionRecordStatus =
+  | 'REVOKED'
+  | 'VALID';
+
+export type ConsentMethod =
+  | 'IN_APP'
+  | 'RECORDED_FROM_PAPER';
+
+/** What a consent lets the program disclose. Reflection text is never disclosable. */
+export type ConsentScope =
+  | 'COMPLETIONS'
+  | 'PROGRESS';
+
+export type CreateCompletionShareInput = {
+  /** When the share stops working: in the future, at most a year ahead. */
+  expiresAt: string;
+  recordId: string | number;
+};
+
+/** CE_CREDIT only for a course with an approving body's CE approval; otherwise a certificate of completion (with contact hours for staff). */
+export type CredentialType =
+  | 'CERTIFICATE_OF_COMPLETION'
+  | 'CE_CREDIT';
+
+export type GrantFamilyConsentInput = {
+  /** When the consent ends. Give this, or expiryEvent, or both. */
+  expiresAt?: string | null | undefined;
+  /** An event that ends the consent (e.g. "when I leave the program"). */
+  expiryEvent?: string | null | undefined;
+  /** The linked family member who may receive the information. */
+  familyMemberId: string | number;
+  /** Paper consents: where the signed form is kept. */
+  paperReference?: string | null | undefined;
+  /** Clinicians and admins recording a paper consent: the patient who signed it. Patients leave it out. */
+  patientId?: string | number | null | undefined;
+  /** Why the information is shared, in the patient's words (e.g. "to support my recovery at home"). */
+  purpose: string;
+  /** The patient has been told they may revoke this consent at any time, and that revoking does not undo past disclosures. */
+  rightToRevokeAcknowledged: boolean;
+  scopes: Array<ConsentScope>;
+  /** Paper consents: when the patient signed. */
+  signedAt?: string | null | undefined;
+};
+
+export type LearningStatus =
+  | 'COMPLETED'
+  | 'IN_PROGRESS'
+  | 'NOT_STARTED'
+  | 'OVERDUE';
+
+/** AWAITING_QUIZ: read to the end; the lesson completes when its quiz is passed. */
+export type LessonStatus =
+  | 'AWAITING_QUIZ'
+  | 'COMPLETED'
+  | 'IN_PROGRESS'
+  | 'NOT_STARTED';
+
+export type ProgressEvent =
+  | 'COMPLETED'
+  | 'PROGRESS'
+  | 'STARTED';
+
+export type QuestionKind =
+  | 'MULTIPLE_CHOICE'
+  | 'SINGLE_CHOICE'
+  | 'TRUE_FALSE';
+
+export type QuizAnswerInput = {
+  /** Chosen option ids; empty leaves the question unanswered. */
+  optionIds: Array<string>;
+  questionId: string;
+};
+
+export type QuizAttemptStatus =
+  | 'IN_PROGRESS'
+  | 'SUBMITTED';
+
+export type RecordLessonProgressInput = {
+  /** A unique id per event, made by the client; a repeated id is applied once. */
+  clientEventId: string;
+  event: ProgressEvent;
+  lessonId: string | number;
+  /** How far through the lesson, 0-100. Never moves backwards. */
+  positionPercent?: number | null | undefined;
+  /** Seconds spent since the last event; each event counts at most 15 minutes. */
+  secondsSpent?: number | null | undefined;
+};
+
+/** ADMIN runs the program; CLINICIAN treats patients; STAFF is a staff learner; PATIENT and FAMILY are learners in care. */
+export type Role =
+  | 'ADMIN'
+  | 'CLINICIAN'
+  | 'FAMILY'
+  | 'PATIENT'
+  | 'STAFF';
+
+export type SubmitReflectionInput = {
+  lessonId: string | number;
+  promptId: string;
+  /** Up to 5000 characters. */
+  text: string;
+};
+
+export type TimeZoneQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TimeZoneQuery = { myOrganization: { id: string, timeZone: string } };
+
+export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationQuery = { myOrganization: { id: string, name: string, timeZone: string, crisisLine: string | null } };
+
+export type PrivacyQueryVariables = Exact<{
+  patientId: string | number;
+}>;
+
+
+export type PrivacyQuery = { patient: { familyMembers: Array<{ id: string, displayName: string }> }, familyConsents: { nodes: Array<{ id: string, active: boolean, recipientName: string, discloserName: string, scopes: Array<ConsentScope>, purpose: string, expiresAt: string | null, expiryEvent: string | null, signedAt: string, revokedAt: string | null, method: ConsentMethod }> } };
+
+export type GrantConsentMutationVariables = Exact<{
+  input: GrantFamilyConsentInput;
+}>;
+
+
+export type GrantConsentMutation = { grantFamilyConsent: { id: string } };
+
+export type RevokeConsentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeConsentMutation = { revokeFamilyConsent: { id: string, active: boolean } };
+
+export type MyCertificatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCertificatesQuery = { myCompletionRecords: { nodes: Array<{ id: string, courseTitle: string, completedAt: string, credentialType: CredentialType, contactHours: number | null, status: CompletionRecordStatus, verificationCode: string | null, verifiableByCode: boolean, certificateUrl: string | null }> } };
+
+export type CertificateSharesQueryVariables = Exact<{
+  recordId: string | number;
+}>;
+
+
+export type CertificateSharesQuery = { completionShares: Array<{ id: string, active: boolean, createdAt: string, expiresAt: string, revokedAt: string | null }> };
+
+export type CreateShareMutationVariables = Exact<{
+  input: CreateCompletionShareInput;
+}>;
+
+
+export type CreateShareMutation = { createCompletionShare: { shareCode: string, verifyUrl: string, share: { id: string, expiresAt: string } } };
+
+export type RevokeShareMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeShareMutation = { revokeCompletionShare: { id: string, active: boolean } };
+
+export type FamilyConsentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FamilyConsentsQuery = { familyConsents: { nodes: Array<{ id: string, active: boolean, patientId: string, patientName: string, scopes: Array<ConsentScope> }> } };
+
+export type LinkedProgressQueryVariables = Exact<{
+  learnerId: string | number;
+}>;
+
+
+export type LinkedProgressQuery = { learnerProgress: { redisclosureNotice: string | null, items: Array<{ enrollmentId: string, courseTitle: string, status: LearningStatus, percent: number, completedAt: string | null }> } };
+
+export type CoursePageQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type CoursePageQuery = { course: { id: string, slug: string, title: string, summary: string, estimatedMinutes: number, lessons: Array<{ id: string, slug: string, title: string, estimatedMinutes: number }> }, myLearning: Array<{ courseSlug: string, percent: number, blockedBy: Array<string>, lessons: Array<{ lessonId: string, slug: string, title: string, status: LessonStatus, locked: boolean, lockReason: string | null }> }> };
+
+export type MyLearningQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyLearningQuery = { me: { id: string, displayName: string, role: Role }, myLearning: Array<{ enrollmentId: string, courseSlug: string, courseTitle: string, dueAt: string | null, status: LearningStatus, percent: number, completedLessons: number, totalLessons: number, source: string, blockedBy: Array<string>, nextLesson: { lessonId: string, slug: string, title: string } | null }>, courses: Array<{ id: string, slug: string, title: string, summary: string, estimatedMinutes: number }> };
+
+export type EnrollMutationVariables = Exact<{
+  courseSlug: string;
+}>;
+
+
+export type EnrollMutation = { enroll: { id: string, courseSlug: string } };
+
+export type LessonPageQueryVariables = Exact<{
+  courseSlug: string;
+  lessonSlug: string;
+}>;
+
+
+export type LessonPageQuery = { lessonBySlug: { id: string, slug: string, title: string, courseSlug: string, contentNote: string | null, objectives: Array<string>, estimatedMinutes: number, bodyHtml: string, disclaimer: string, sources: Array<{ title: string, url: string }>, quiz: { id: string } | null, reflectionPrompts: Array<{ id: string, prompt: string, notice: string }> }, myLearning: Array<{ courseSlug: string, lessons: Array<{ lessonId: string, slug: string, title: string, status: LessonStatus, locked: boolean, positionPercent: number }> }> };
+
+export type RecordProgressMutationVariables = Exact<{
+  input: RecordLessonProgressInput;
+}>;
+
+
+export type RecordProgressMutation = { recordLessonProgress: { lessonSlug: string, status: LessonStatus, positionPercent: number, duplicate: boolean } };
+
+export type QuizAttemptFieldsFragment = { id: string, number: number, status: QuizAttemptStatus, score: number | null, passed: boolean | null, passingScore: number, maxAttempts: number, showFeedback: boolean, questions: Array<{ id: string, kind: QuestionKind, prompt: string, options: Array<{ id: string, text: string }> }>, savedAnswers: Array<{ questionId: string, optionIds: Array<string> }>, feedback: Array<{ questionId: string, correct: boolean, correctOptionIds: Array<string>, chosenOptionIds: Array<string>, rationale: string }> | null, standing: { attemptsAllowed: number, attemptsRemaining: number, passed: boolean } | null };
+
+export type QuizPageQueryVariables = Exact<{
+  courseSlug: string;
+  lessonSlug: string;
+}>;
+
+
+export type QuizPageQuery = { lessonBySlug: { id: string, title: string, quiz: { id: string, passingScore: number, maxAttempts: number, questionCount: number } | null } };
+
+export type QuizHistoryQueryVariables = Exact<{
+  quizId: string | number;
+}>;
+
+
+export type QuizHistoryQuery = { quizAttempts: { nextAttemptAvailableAt: string | null, attempts: Array<{ id: string, status: QuizAttemptStatus }>, standing: { attemptsAllowed: number, attemptsRemaining: number, attemptsUsed: number, passed: boolean, score: number | null } } };
+
+export type StartQuizMutationVariables = Exact<{
+  quizId: string | number;
+}>;
+
+
+export type StartQuizMutation = { startQuizAttempt: { id: string, number: number, status: QuizAttemptStatus, score: number | null, passed: boolean | null, passingScore: number, maxAttempts: number, showFeedback: boolean, questions: Array<{ id: string, kind: QuestionKind, prompt: string, options: Array<{ id: string, text: string }> }>, savedAnswers: Array<{ questionId: string, optionIds: Array<string> }>, feedback: Array<{ questionId: string, correct: boolean, correctOptionIds: Array<string>, chosenOptionIds: Array<string>, rationale: string }> | null, standing: { attemptsAllowed: number, attemptsRemaining: number, passed: boolean } | null } };
+
+export type SaveAnswersMutationVariables = Exact<{
+  attemptId: string | number;
+  answers: Array<QuizAnswerInput> | QuizAnswerInput;
+}>;
+
+
+export type SaveAnswersMutation = { saveQuizAnswers: { id: string, savedAt: string | null } };
+
+export type SubmitQuizMutationVariables = Exact<{
+  attemptId: string | number;
+  answers: Array<QuizAnswerInput> | QuizAnswerInput;
+  idempotencyKey: string;
+}>;
+
+
+export type SubmitQuizMutation = { submitQuizAttempt: { id: string, number: number, status: QuizAttemptStatus, score: number | null, passed: boolean | null, passingScore: number, maxAttempts: number, showFeedback: boolean, questions: Array<{ id: string, kind: QuestionKind, prompt: string, options: Array<{ id: string, text: string }> }>, savedAnswers: Array<{ questionId: string, optionIds: Array<string> }>, feedback: Array<{ questionId: string, correct: boolean, correctOptionIds: Array<string>, chosenOptionIds: Array<string>, rationale: string }> | null, standing: { attemptsAllowed: number, attemptsRemaining: number, passed: boolean } | null } };
+
+export type ReflectionSafetyFieldsFragment = { flagged: boolean, message: string, crisisResources: Array<{ name: string, contact: string, details: string, when: string }> };
+
+export type MyReflectionsQueryVariables = Exact<{
+  courseSlug: string;
+  lessonSlug: string;
+}>;
+
+
+export type MyReflectionsQuery = { reflections: { nodes: Array<{ id: string, promptId: string, text: string, updatedAt: string, versions: Array<{ at: string, text: string }> }> } };
+
+export type SubmitReflectionMutationVariables = Exact<{
+  input: SubmitReflectionInput;
+}>;
+
+
+export type SubmitReflectionMutation = { submitReflection: { reflection: { id: string, text: string, updatedAt: string }, safety: { flagged: boolean, message: string, crisisResources: Array<{ name: string, contact: string, details: string, when: string }> } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const QuizAttemptFieldsFragmentDoc = new TypedDocumentString(`
+    fragment QuizAttemptFields on QuizAttempt {
+  id
+  number
+  status
+  score
+  passed
+  passingScore
+  maxAttempts
+  showFeedback
+  questions {
+    id
+    kind
+    prompt
+    options {
+      id
+      text
+    }
+  }
+  savedAnswers {
+    questionId
+    optionIds
+  }
+  feedback {
+    questionId
+    correct
+    correctOptionIds
+    chosenOptionIds
+    rationale
+  }
+  standing {
+    attemptsAllowed
+    attemptsRemaining
+    passed
+  }
+}
+    `, {"fragmentName":"QuizAttemptFields"}) as unknown as TypedDocumentString<QuizAttemptFieldsFragment, unknown>;
+export const ReflectionSafetyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReflectionSafetyFields on ReflectionSafety {
+  flagged
+  message
+  crisisResources {
+    name
+    contact
+    details
+    when
+  }
+}
+    `, {"fragmentName":"ReflectionSafetyFields"}) as unknown as TypedDocumentString<ReflectionSafetyFieldsFragment, unknown>;
+export const TimeZoneDocument = new TypedDocumentString(`
+    query TimeZone {
+  myOrganization {
+    id
+    timeZone
+  }
+}
+    `) as unknown as TypedDocumentString<TimeZoneQuery, TimeZoneQueryVariables>;
+export const OrganizationDocument = new TypedDocumentString(`
+    query Organization {
+  myOrganization {
+    id
+    name
+    timeZone
+    crisisLine
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+export const PrivacyDocument = new TypedDocumentString(`
+    query Privacy($patientId: ID!) {
+  patient(id: $patientId) {
+    familyMembers {
+      id
+      displayName
+    }
+  }
+  familyConsents {
+    nodes {
+      id
+      active
+      recipientName
+      discloserName
+      scopes
+      purpose
+      expiresAt
+      expiryEvent
+      signedAt
+      revokedAt
+      method
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrivacyQuery, PrivacyQueryVariables>;
+export const GrantConsentDocument = new TypedDocumentString(`
+    mutation GrantConsent($input: GrantFamilyConsentInput!) {
+  grantFamilyConsent(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<GrantConsentMutation, GrantConsentMutationVariables>;
+export const RevokeConsentDocument = new TypedDocumentString(`
+    mutation RevokeConsent($id: ID!) {
+  revokeFamilyConsent(id: $id) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeConsentMutation, RevokeConsentMutationVariables>;
+export const MyCertificatesDocument = new TypedDocumentString(`
+    query MyCertificates {
+  myCompletionRecords(first: 50) {
+    nodes {
+      id
+      courseTitle
+      completedAt
+      credentialType
+      contactHours
+      status
+      verificationCode
+      verifiableByCode
+      certificateUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyCertificatesQuery, MyCertificatesQueryVariables>;
+export const CertificateSharesDocument = new TypedDocumentString(`
+    query CertificateShares($recordId: ID!) {
+  completionShares(recordId: $recordId) {
+    id
+    active
+    createdAt
+    expiresAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CertificateSharesQuery, CertificateSharesQueryVariables>;
+export const CreateShareDocument = new TypedDocumentString(`
+    mutation CreateShare($input: CreateCompletionShareInput!) {
+  createCompletionShare(input: $input) {
+    shareCode
+    verifyUrl
+    share {
+      id
+      expiresAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateShareMutation, CreateShareMutationVariables>;
+export const RevokeShareDocument = new TypedDocumentString(`
+    mutation RevokeShare($id: ID!) {
+  revokeCompletionShare(id: $id) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeShareMutation, RevokeShareMutationVariables>;
+export const FamilyConsentsDocument = new TypedDocumentString(`
+    query FamilyConsents {
+  familyConsents {
+    nodes {
+      id
+      active
+      patientId
+      patientName
+      scopes
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FamilyConsentsQuery, FamilyConsentsQueryVariables>;
+export const LinkedProgressDocument = new TypedDocumentString(`
+    query LinkedProgress($learnerId: ID!) {
+  learnerProgress(learnerId: $learnerId) {
+    redisclosureNotice
+    items {
+      enrollmentId
+      courseTitle
+      status
+      percent
+      completedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LinkedProgressQuery, LinkedProgressQueryVariables>;
+export const CoursePageDocument = new TypedDocumentString(`
+    query CoursePage($slug: String!) {
+  course(slug: $slug) {
+    id
+    slug
+    title
+    summary
+    estimatedMinutes
+    lessons {
+      id
+      slug
+      title
+      estimatedMinutes
+    }
+  }
+  myLearning {
+    courseSlug
+    percent
+    blockedBy
+    lessons {
+      lessonId
+      slug
+      title
+      status
+      locked
+      lockReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoursePageQuery, CoursePageQueryVariables>;
+export const MyLearningDocument = new TypedDocumentString(`
+    query MyLearning {
+  me {
+    id
+    displayName
+    role
+  }
+  myLearning {
+    enrollmentId
+    courseSlug
+    courseTitle
+    dueAt
+    status
+    percent
+    completedLessons
+    totalLessons
+    source
+    blockedBy
+    nextLesson {
+      lessonId
+      slug
+      title
+    }
+  }
+  courses {
+    id
+    slug
+    title
+    summary
+    estimatedMinutes
+  }
+}
+    `) as unknown as TypedDocumentString<MyLearningQuery, MyLearningQueryVariables>;
+export const EnrollDocument = new TypedDocumentString(`
+    mutation Enroll($courseSlug: String!) {
+  enroll(courseSlug: $courseSlug) {
+    id
+    courseSlug
+  }
+}
+    `) as unknown as TypedDocumentString<EnrollMutation, EnrollMutationVariables>;
+export const LessonPageDocument = new TypedDocumentString(`
+    query LessonPage($courseSlug: String!, $lessonSlug: String!) {
+  lessonBySlug(courseSlug: $courseSlug, lessonSlug: $lessonSlug) {
+    id
+    slug
+    title
+    courseSlug
+    contentNote
+    objectives
+    estimatedMinutes
+    bodyHtml
+    disclaimer
+    sources {
+      title
+      url
+    }
+    quiz {
+      id
+    }
+    reflectionPrompts {
+      id
+      prompt
+      notice
+    }
+  }
+  myLearning {
+    courseSlug
+    lessons {
+      lessonId
+      slug
+      title
+      status
+      locked
+      positionPercent
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LessonPageQuery, LessonPageQueryVariables>;
+export const RecordProgressDocument = new TypedDocumentString(`
+    mutation RecordProgress($input: RecordLessonProgressInput!) {
+  recordLessonProgress(input: $input) {
+    lessonSlug
+    status
+    positionPercent
+    duplicate
+  }
+}
+    `) as unknown as TypedDocumentString<RecordProgressMutation, RecordProgressMutationVariables>;
+export const QuizPageDocument = new TypedDocumentString(`
+    query QuizPage($courseSlug: String!, $lessonSlug: String!) {
+  lessonBySlug(courseSlug: $courseSlug, lessonSlug: $lessonSlug) {
+    id
+    title
+    quiz {
+      id
+      passingScore
+      maxAttempts
+      questionCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QuizPageQuery, QuizPageQueryVariables>;
+export const QuizHistoryDocument = new TypedDocumentString(`
+    query QuizHistory($quizId: ID!) {
+  quizAttempts(quizId: $quizId) {
+    nextAttemptAvailableAt
+    attempts {
+      id
+      status
+    }
+    standing {
+      attemptsAllowed
+      attemptsRemaining
+      attemptsUsed
+      passed
+      score
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QuizHistoryQuery, QuizHistoryQueryVariables>;
+export const StartQuizDocument = new TypedDocumentString(`
+    mutation StartQuiz($quizId: ID!) {
+  startQuizAttempt(quizId: $quizId) {
+    ...QuizAttemptFields
+  }
+}
+    fragment QuizAttemptFields on QuizAttempt {
+  id
+  number
+  status
+  score
+  passed
+  passingScore
+  maxAttempts
+  showFeedback
+  questions {
+    id
+    kind
+    prompt
+    options {
+      id
+      text
+    }
+  }
+  savedAnswers {
+    questionId
+    optionIds
+  }
+  feedback {
+    questionId
+    correct
+    correctOptionIds
+    chosenOptionIds
+    rationale
+  }
+  standing {
+    attemptsAllowed
+    attemptsRemaining
+    passed
+  }
+}`) as unknown as TypedDocumentString<StartQuizMutation, StartQuizMutationVariables>;
+export const SaveAnswersDocument = new TypedDocumentString(`
+    mutation SaveAnswers($attemptId: ID!, $answers: [QuizAnswerInput!]!) {
+  saveQuizAnswers(attemptId: $attemptId, answers: $answers) {
+    id
+    savedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SaveAnswersMutation, SaveAnswersMutationVariables>;
+export const SubmitQuizDocument = new TypedDocumentString(`
+    mutation SubmitQuiz($attemptId: ID!, $answers: [QuizAnswerInput!]!, $idempotencyKey: String!) {
+  submitQuizAttempt(
+    attemptId: $attemptId
+    answers: $answers
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...QuizAttemptFields
+  }
+}
+    fragment QuizAttemptFields on QuizAttempt {
+  id
+  number
+  status
+  score
+  passed
+  passingScore
+  maxAttempts
+  showFeedback
+  questions {
+    id
+    kind
+    prompt
+    options {
+      id
+      text
+    }
+  }
+  savedAnswers {
+    questionId
+    optionIds
+  }
+  feedback {
+    questionId
+    correct
+    correctOptionIds
+    chosenOptionIds
+    rationale
+  }
+  standing {
+    attemptsAllowed
+    attemptsRemaining
+    passed
+  }
+}`) as unknown as TypedDocumentString<SubmitQuizMutation, SubmitQuizMutationVariables>;
+export const MyReflectionsDocument = new TypedDocumentString(`
+    query MyReflections($courseSlug: String!, $lessonSlug: String!) {
+  reflections(courseSlug: $courseSlug, lessonSlug: $lessonSlug, first: 20) {
+    nodes {
+      id
+      promptId
+      text
+      updatedAt
+      versions {
+        at
+        text
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyReflectionsQuery, MyReflectionsQueryVariables>;
+export const SubmitReflectionDocument = new TypedDocumentString(`
+    mutation SubmitReflection($input: SubmitReflectionInput!) {
+  submitReflection(input: $input) {
+    reflection {
+      id
+      text
+      updatedAt
+    }
+    safety {
+      ...ReflectionSafetyFields
+    }
+  }
+}
+    fragment ReflectionSafetyFields on ReflectionSafety {
+  flagged
+  message
+  crisisResources {
+    name
+    contact
+    details
+    when
+  }
+}`) as unknown as TypedDocumentString<SubmitReflectionMutation, SubmitReflectionMutationVariables>;

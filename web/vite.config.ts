@@ -1,0 +1,19 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// `npm run dev`: hot reload here, the API (started separately with `npm start`) behind the proxy.
+const api = process.env.WAYPOINT_API ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', assetsDir: 'assets', sourcemap: false, target: 'es2022' },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: Object.fromEntries(
+      ['/graphql', '/session', '/health', '/verify', '/certificates', '/.well-known', '/issuers'].map((path) => [path, { target: api, changeOrigin: false }]),
+    ),
+  },
+  test: { include: ['src/**/*.test.ts'], environment: 'node' },
+});
