@@ -16,6 +16,20 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/** Audited reads that show a patient's records to the reader (writes and list views of one's own are not disclosures). */
+export const DISCLOSING_ACTIONS = [
+  'PROGRESS_READ',
+  'COMPLETION_RECORDS_READ',
+  'CERTIFICATE_READ',
+  'COMPLETION_BADGE_READ',
+  'COMPLETION_VERIFIED_WITH_SHARE',
+  'PATIENT_PROFILE_READ',
+  'CLIENT_PROFILE_READ',
+  'CONSENTS_READ',
+  'QUIZ_ATTEMPTS_READ',
+  'QUIZ_ATTEMPT_READ',
+];
+
 export interface AuditFilter {
   actorId?: string;
   patientId?: string;
@@ -63,6 +77,21 @@ export class AuditService {
     if (filter.patientId) query.patientId = new Types.ObjectId(filter.patientId);
     if (filter.action) query.action = filter.action;
     if (filter.from || filter.to) query.at = { ...(filter.from && { $gte: filter.from }), ...(filter.to && { $lt: filter.to }) };
+    return pageOf<AuditEvent>(this.events, query, { field: 'at', first, after });
+  }
+
+  /**
+   * A patient's disclosure history: every read of their records by someone outside
+   * the care team — a linked family member, or whoever used a share code (no actor).
+   * The patient's own reads and the care team's are not disclosures.
+   */
+  async disclosures(orgId: string, patientId: string, first: number, after?: string) {
+    const query: Record<string, unknown> = {
+      orgId: new Types.ObjectId(orgId),
+      patientId: new Types.ObjectId(patientId),
+      action: { $in: DISCLOSING_ACTIONS },
+      $and: [{ $or: [{ actorRole: 'FAMILY' }, { actorId: { $exists: false } }] }],
+    };
     return pageOf<AuditEvent>(this.events, query, { field: 'at', first, after });
   }
 }

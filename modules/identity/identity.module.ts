@@ -11,6 +11,7 @@ import { AuthService } from './auth.service';
 import { CareTeamResolver } from './care-team.resolver';
 import { CareTeamService } from './care-team.service';
 import { ConsentsService } from './consents.service';
+import { DisclosuresResolver } from './disclosures.resolver';
 import { InvitesService } from './invites.service';
 import { LocalStrategy } from './local.strategy';
 import { PeopleResolver } from './people.resolver';
@@ -47,7 +48,7 @@ import { UsersService } from './users.service';
     ]),
   ],
   controllers: [SessionController],
-  providers: [UsersService, AuthService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver],
+  providers: [UsersService, AuthService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver],
   exports: [UsersService, AccessService, ConsentsService],
 })
 export class IdentityModule {}

@@ -39,4 +39,9 @@ test('family: consent granted → progress with the §2.32 notice → consent re
   await familyPage.reload();
   await expect(familyPage.getByText('has not chosen to share their progress with you')).toBeVisible();
   await expect(familyPage.getByRole('heading', { name: "Casey Morgan's progress" })).toHaveCount(0);
+
+  // The patient sees that Drew looked, in the disclosure history.
+  await patientPage.reload();
+  await expect(patientPage.getByRole('region', { name: 'Who has seen your records' })).toContainText('Drew Morgan saw your progress');
+  await expectAccessible(patientPage);
 });

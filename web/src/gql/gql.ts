@@ -18,6 +18,7 @@ type Documents = {
     "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": typeof types.TimeZoneDocument,
     "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n": typeof types.OrganizationDocument,
     "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n": typeof types.PrivacyDocument,
+    "\n  query MyDisclosures {\n    myDisclosures(first: 50) {\n      nodes {\n        id\n        at\n        recipient\n        recipientName\n        records\n      }\n    }\n  }\n": typeof types.MyDisclosuresDocument,
     "\n  mutation GrantConsent($input: GrantFamilyConsentInput!) {\n    grantFamilyConsent(input: $input) {\n      id\n    }\n  }\n": typeof types.GrantConsentDocument,
     "\n  mutation RevokeConsent($id: ID!) {\n    revokeFamilyConsent(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.RevokeConsentDocument,
     "\n  query MyCertificates {\n    myCompletionRecords(first: 50) {\n      nodes {\n        id\n        courseTitle\n        completedAt\n        credentialType\n        contactHours\n        status\n        verificationCode\n        verifiableByCode\n        certificateUrl\n      }\n    }\n  }\n": typeof types.MyCertificatesDocument,
@@ -45,6 +46,7 @@ const documents: Documents = {
     "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": types.TimeZoneDocument,
     "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n": types.OrganizationDocument,
     "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n": types.PrivacyDocument,
+    "\n  query MyDisclosures {\n    myDisclosures(first: 50) {\n      nodes {\n        id\n        at\n        recipient\n        recipientName\n        records\n      }\n    }\n  }\n": types.MyDisclosuresDocument,
     "\n  mutation GrantConsent($input: GrantFamilyConsentInput!) {\n    grantFamilyConsent(input: $input) {\n      id\n    }\n  }\n": types.GrantConsentDocument,
     "\n  mutation RevokeConsent($id: ID!) {\n    revokeFamilyConsent(id: $id) {\n      id\n      active\n    }\n  }\n": types.RevokeConsentDocument,
     "\n  query MyCertificates {\n    myCompletionRecords(first: 50) {\n      nodes {\n        id\n        courseTitle\n        completedAt\n        credentialType\n        contactHours\n        status\n        verificationCode\n        verifiableByCode\n        certificateUrl\n      }\n    }\n  }\n": types.MyCertificatesDocument,
@@ -81,6 +83,10 @@ export function graphql(source: "\n  query Organization {\n    myOrganization {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n"): typeof import('./graphql').PrivacyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDisclosures {\n    myDisclosures(first: 50) {\n      nodes {\n        id\n        at\n        recipient\n        recipientName\n        records\n      }\n    }\n  }\n"): typeof import('./graphql').MyDisclosuresDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

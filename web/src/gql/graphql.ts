@@ -28,6 +28,18 @@ export type CredentialType =
   | 'CERTIFICATE_OF_COMPLETION'
   | 'CE_CREDIT';
 
+export type DisclosedRecords =
+  | 'COMPLETIONS'
+  | 'CONSENTS'
+  | 'PROFILE'
+  | 'PROGRESS'
+  | 'QUIZ_RESULTS';
+
+/** FAMILY_MEMBER: a linked family member under your consent. SHARE_CODE_HOLDER: someone you gave a certificate share code to. */
+export type DisclosureRecipient =
+  | 'FAMILY_MEMBER'
+  | 'SHARE_CODE_HOLDER';
+
 export type GrantFamilyConsentInput = {
   /** When the consent ends. Give this, or expiryEvent, or both. */
   expiresAt?: string | null | undefined;
@@ -123,6 +135,11 @@ export type PrivacyQueryVariables = Exact<{
 
 
 export type PrivacyQuery = { patient: { familyMembers: Array<{ id: string, displayName: string }> }, familyConsents: { nodes: Array<{ id: string, active: boolean, recipientName: string, discloserName: string, scopes: Array<ConsentScope>, purpose: string, expiresAt: string | null, expiryEvent: string | null, signedAt: string, revokedAt: string | null, method: ConsentMethod }> } };
+
+export type MyDisclosuresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDisclosuresQuery = { myDisclosures: { nodes: Array<{ id: string, at: string, recipient: DisclosureRecipient, recipientName: string | null, records: DisclosedRecords }> } };
 
 export type GrantConsentMutationVariables = Exact<{
   input: GrantFamilyConsentInput;
@@ -378,6 +395,19 @@ export const PrivacyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PrivacyQuery, PrivacyQueryVariables>;
+export const MyDisclosuresDocument = new TypedDocumentString(`
+    query MyDisclosures {
+  myDisclosures(first: 50) {
+    nodes {
+      id
+      at
+      recipient
+      recipientName
+      records
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyDisclosuresQuery, MyDisclosuresQueryVariables>;
 export const GrantConsentDocument = new TypedDocumentString(`
     mutation GrantConsent($input: GrantFamilyConsentInput!) {
   grantFamilyConsent(input: $input) {

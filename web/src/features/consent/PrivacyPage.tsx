@@ -32,6 +32,48 @@ export const PrivacyQuery = graphql(`
   }
 `);
 
+const DisclosuresQuery = graphql(`
+  query MyDisclosures {
+    myDisclosures(first: 50) {
+      nodes {
+        id
+        at
+        recipient
+        recipientName
+        records
+      }
+    }
+  }
+`);
+
+/** Every time someone outside the care team saw the patient's records, from the audit trail. */
+function DisclosureHistory() {
+  const t = useT();
+  const { request } = useServices();
+  const history = useQuery({ queryKey: ['disclosures'], queryFn: () => request(DisclosuresQuery) });
+  return (
+    <section aria-labelledby="disclosures-title">
+      <h2 id="disclosures-title">{t('privacy.historyTitle')}</h2>
+      <p className="hint">{t('privacy.historyIntro')}</p>
+      {history.isError ? <ErrorMessage error={history.error} /> : null}
+      {history.data && history.data.myDisclosures.nodes.length === 0 ? <p>{t('privacy.historyNone')}</p> : null}
+      {history.data?.myDisclosures.nodes.length ? (
+        <ul className="history">
+          {history.data.myDisclosures.nodes.map((d) => (
+            <li key={d.id}>
+              {t('privacy.historyItem', {
+                when: t.dateTime(d.at),
+                who: d.recipient === 'FAMILY_MEMBER' ? (d.recipientName ?? t('privacy.someoneFamily')) : t('privacy.shareHolder'),
+                what: t(`privacy.records.${d.records}`),
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
 const GrantConsentMutation = graphql(`
   mutation GrantConsent($input: GrantFamilyConsentInput!) {
     grantFamilyConsent(input: $input) {
@@ -121,6 +163,7 @@ export function PrivacyPage() {
           ))}
         </ul>
       </section>
+      <DisclosureHistory />
       {patient.familyMembers.length ? (
         <section aria-labelledby="grant-title">
           <h2 id="grant-title">{t('privacy.grantTitle')}</h2>
