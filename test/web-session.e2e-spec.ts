@@ -105,7 +105,7 @@ describe('the web app at /', () => {
   const get = (path: string, accept = 'text/html') => fetch(`${t.url}${path}`, { headers: { accept } });
 
   it('serves the HTML shell uncached, at / and for any app route (history fallback)', async () => {
-    for (const path of ['/', '/invite/abc123', '/courses/x/lessons/y']) {
+    for (const path of ['/', '/invite/abc123', '/courses/x/lessons/y', '/certificates', '/privacy?x=1']) {
       const res = await get(path);
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');

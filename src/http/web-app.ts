@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Paths the web app never owns: the API and the service's own HTTP routes keep answering them. */
-const SERVICE_PATHS = /^\/(graphql|health|session|verify|certificates|issuers|completion-records|\.well-known|bench)(\/|\.|$|\?)/;
+const SERVICE_PATHS = /^\/(graphql|health|session|verify|issuers|completion-records|\.well-known|bench)(\/|\.|$|\?)|^\/certificates\//;
 
 /**
  * Serves the built learner app (web/dist) at `/`. Vite names every asset by its

@@ -255,7 +255,7 @@ export function QuizPage() {
             <fieldset key={question.id}>
               <legend>
                 {t('quiz.questionNumber', { number: i + 1 })} {question.prompt}
-                {multiple ? <span className="hint"> {t('quiz.chooseAll')}</span> : null}
+                {multiple && !/all that apply/i.test(question.prompt) ? <span className="hint"> {t('quiz.chooseAll')}</span> : null}
               </legend>
               {question.options.map((option) => {
                 const id = `${question.id}-${option.id}`;
