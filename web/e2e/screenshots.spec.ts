@@ -15,12 +15,18 @@ const WIDTHS = [375, 1280] as const;
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
-async function shoot(page: Page, name: string) {
+/** Full-page captures at each width; `screen` also keeps what a phone shows first (for the README). */
+async function shoot(page: Page, name: string, screen = false) {
   mkdirSync(out, { recursive: true });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width < 600 ? 800 : 900 });
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: true, animations: 'disabled' });
+  }
+  if (screen) {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(out, `${name}-phone-screen.png`), animations: 'disabled' });
   }
 }
 
@@ -38,7 +44,7 @@ test('every learner page at 375 px and 1280 px', async ({ page, browser }) => {
   await assign(patient.id, 'understanding-addiction', 7);
   await completeLessons(patient.token, 'relapse-prevention-skills', ['relapse-is-a-process', 'high-risk-situations']);
   await signInAs(page, patient.email, patient.password);
-  await shoot(page, 'home');
+  await shoot(page, 'home', true);
 
   await page.goto('/courses/understanding-addiction');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -49,7 +55,7 @@ test('every learner page at 375 px and 1280 px', async ({ page, browser }) => {
   await shoot(page, 'lesson-content-note');
   await page.getByRole('button', { name: 'Continue to the lesson' }).click();
   await expect(page.getByRole('heading', { name: 'What you will learn' })).toBeVisible();
-  await shoot(page, 'lesson');
+  await shoot(page, 'lesson', true);
   const reflection = page.getByRole('region', { name: 'Reflect' }).first();
   await reflection.getByRole('textbox').fill('Some nights I feel hopeless and I want to die.');
   await reflection.getByRole('button', { name: 'Save' }).click();
@@ -64,7 +70,7 @@ test('every learner page at 375 px and 1280 px', async ({ page, browser }) => {
   await page.getByRole('button', { name: 'Start' }).click();
   const key = answerKey('relapse-prevention-skills', 'triggers-and-cravings');
   await page.getByRole('group', { name: key[0].prompt.slice(0, 60) }).getByLabel(key[0].right[0], { exact: true }).check();
-  await shoot(page, 'quiz');
+  await shoot(page, 'quiz', true);
   for (const q of key.slice(1)) await page.getByRole('group', { name: q.prompt.slice(0, 60) }).getByLabel(q.wrong[0], { exact: true }).check();
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page.getByRole('heading', { name: 'Not passed this time' })).toBeVisible();
