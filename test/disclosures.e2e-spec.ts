@@ -45,6 +45,11 @@ describe('myDisclosures: a patient sees who outside the care team saw their reco
     expect(errorCode(await t.gql(MY_DISCLOSURES, {}, token()))).toBe('FORBIDDEN');
   });
 
+  it('the patient sees their linked family members, to grant or revoke consent', async () => {
+    const overview = expectData(await ops.patient(t, w.patient.token, w.patient.id)).patient;
+    expect(overview.familyMembers.map((f: { id: string }) => f.id)).toEqual([w.family.id]);
+  });
+
   it('another patient sees none of this patient’s history', async () => {
     const other = await invited(t, w.clinician, Role.PATIENT, 'Other Patient');
     expect(expectData(await t.gql(MY_DISCLOSURES, {}, other.token)).myDisclosures.nodes).toEqual([]);

@@ -8,6 +8,7 @@ import { AccessService } from './access.service';
 import { ConsentsService } from './consents.service';
 import { CreateInviteInput, GrantFamilyConsentInput } from './dto/identity.inputs';
 import { InvitesService } from './invites.service';
+import { UsersService, type UserSummary } from './users.service';
 import { ConsentList, ConsentModel, InviteCreated, PatientOverview, toConsentModel, UserConnection } from './models/identity.models';
 import { toUserModel } from './models/user.model';
 import { Permission } from './policy/access-policy';
@@ -20,6 +21,7 @@ export class PeopleResolver {
     private readonly consents: ConsentsService,
     private readonly access: AccessService,
     private readonly careTeams: CareTeamService,
+    private readonly usersService: UsersService,
   ) {}
 
   @Roles(Role.ADMIN, Role.CLINICIAN)
@@ -77,9 +79,13 @@ export class PeopleResolver {
     const showFamily = granted.decision.relation !== 'FAMILY';
     const familyIds = showFamily ? await this.consents.familyMemberIds(granted.subject._id) : [];
     // Family members are clients too: listing them is a read of their records (audited by the policy).
-    const family = familyIds.length
-      ? (await this.access.require(viewer, Permission.READ_PROFILE, familyIds.map((f) => f.toHexString()), { action: AuditAction.CLIENT_PROFILE_READ, requestId, onlyAllowed: true })).map((g) => g.subject)
-      : [];
+    // The patient sees who they are linked to (to grant or revoke consent): names they already know, so not a read of anyone's records.
+    const ownLinks = granted.subject._id.toHexString() === viewer.userId;
+    const family = !familyIds.length
+      ? []
+      : ownLinks
+        ? (await Promise.all(familyIds.map((f) => this.usersService.findById(f)))).filter((u): u is UserSummary => u !== null)
+        : (await this.access.require(viewer, Permission.READ_PROFILE, familyIds.map((f) => f.toHexString()), { action: AuditAction.CLIENT_PROFILE_READ, requestId, onlyAllowed: true })).map((g) => g.subject);
     return {
       patient: toUserModel(granted.subject, showFamily),
       familyMembers: family.map((f) => toUserModel(f, true)),

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
-import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation, useParams } from 'react-router';
 import { Loading } from '../components/Page';
 import { AccountPage } from '../features/account/AccountPage';
 import { InvitePage } from '../features/auth/InvitePage';
@@ -37,6 +37,17 @@ function RequireSession({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
+/** A fresh reader per lesson: the content-note gate, reading timer and position belong to one lesson. */
+function LessonRoute() {
+  const { slug, lessonSlug } = useParams();
+  return <LessonPage key={`${slug}/${lessonSlug}`} />;
+}
+
+function QuizRoute() {
+  const { slug, lessonSlug } = useParams();
+  return <QuizPage key={`${slug}/${lessonSlug}`} />;
+}
+
 function NotFound() {
   return <Navigate to="/" replace />;
 }
@@ -51,8 +62,8 @@ const router = createBrowserRouter([
       { path: '/reset-password/:token?', element: <ResetPasswordPage /> },
       { path: '/', element: <RequireSession children={<HomePage />} /> },
       { path: '/courses/:slug', element: <RequireSession children={<CoursePage />} /> },
-      { path: '/courses/:slug/lessons/:lessonSlug', element: <RequireSession children={<LessonPage />} /> },
-      { path: '/courses/:slug/lessons/:lessonSlug/quiz', element: <RequireSession children={<QuizPage />} /> },
+      { path: '/courses/:slug/lessons/:lessonSlug', element: <RequireSession children={<LessonRoute />} /> },
+      { path: '/courses/:slug/lessons/:lessonSlug/quiz', element: <RequireSession children={<QuizRoute />} /> },
       { path: '/certificates', element: <RequireSession children={<CertificatesPage />} /> },
       { path: '/privacy', element: <RequireSession children={<PrivacyPage />} /> },
       { path: '/family', element: <RequireSession children={<FamilyPage />} /> },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useServices } from '../../app/services';
 import { ErrorMessage, Loading, usePageTitle } from '../../components/Page';
 import { graphql } from '../../gql';
@@ -62,6 +62,7 @@ export function LessonPage() {
   const t = useT();
   const { slug: courseSlug = '', lessonSlug = '' } = useParams();
   const { request, queue, queryClient } = useServices();
+  const navigate = useNavigate();
   const query = useQuery({
     queryKey: ['lesson', courseSlug, lessonSlug],
     queryFn: () => request(LessonPageQuery, { courseSlug, lessonSlug }),
@@ -159,7 +160,20 @@ export function LessonPage() {
               ))}
             </ul>
           </section>
-          <article ref={articleRef} className="lesson-body" dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }} />
+          <article
+            ref={articleRef}
+            className="lesson-body"
+            onClick={(event) => {
+              // Links between lessons stay inside the app instead of reloading the page.
+              const link = (event.target as HTMLElement).closest('a');
+              const href = link?.getAttribute('href');
+              if (href?.startsWith('/') && !event.metaKey && !event.ctrlKey) {
+                event.preventDefault();
+                void navigate(href);
+              }
+            }}
+            dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }}
+          />
           <section aria-labelledby="sources-title" className="sources">
             <h2 id="sources-title">{t('lesson.sources')}</h2>
             <ul>

@@ -67,7 +67,8 @@ export function SafetyResponse({ safety }: { safety: ReflectionSafetyFieldsFragm
       <ul>
         {safety.crisisResources.map((resource) => {
           const number = dialable(resource.contact);
-          const canText = /text/i.test(`${resource.contact} ${resource.details}`);
+          // 988 takes texts at its own number; other lines that take texts use a different short code, given in their details.
+          const canText = number === '988';
           return (
             <li key={resource.name}>
               <strong>{resource.name}</strong> {resource.details}{' '}
