@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { PageArgs } from '../../src/common/pagination';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { DisclosureConnection, DisclosureRecipient, disclosedRecords } from './models/disclosure.model';
 import { UsersService } from './users.service';
 
