@@ -50,7 +50,7 @@ describe('browser sessions', () => {
   it.each(['/session/sign-in', '/session/refresh', '/session/sign-out', '/session/accept-invite'])('%s refuses a request without the CSRF header (a cross-site form cannot add it)', async (path) => {
     const { res, body } = await post(path, { email: w.patient.email, password: PASSWORD }, { 'content-type': 'application/json' });
     expect(res.status).toBe(403);
-    expect(body.error.code).toBe('FORBIDDEN');
+    expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('refresh rotates the cookie; the old cookie then no longer works', async () => {
@@ -69,14 +69,14 @@ describe('browser sessions', () => {
   it('refresh without a cookie answers UNAUTHENTICATED', async () => {
     const { res, body } = await post('/session/refresh', {});
     expect(res.status).toBe(401);
-    expect(body.error.code).toBe('UNAUTHENTICATED');
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('a wrong password is refused with the same message as the GraphQL sign-in', async () => {
     const { res, body } = await post('/session/sign-in', { email: w.family.email, password: 'not the password' });
     const viaGraphql = await ops.login(t, w.family.email, 'not the password');
     expect(res.status).toBe(401);
-    expect(body.error.message).toBe(viaGraphql.errors?.[0].message);
+    expect(body.errors[0].message).toBe(viaGraphql.errors?.[0].message);
   });
 
   it('sign-out ends this session; sign-out everywhere ends every session of the account', async () => {

@@ -16,13 +16,13 @@ function server(options: { ttlMs?: number; signedIn?: boolean; refreshDelayMs?: 
     const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (path === '/session/refresh') {
       if (options.refreshDelayMs) await new Promise((r) => setTimeout(r, options.refreshDelayMs));
-      if (!signedIn) return json(401, { error: { code: 'UNAUTHENTICATED', message: 'You are signed out. Sign in again.' } });
+      if (!signedIn) return json(401, { errors: [{ message: 'You are signed out. Sign in again.', extensions: { code: 'UNAUTHENTICATED' } }] });
       refreshes++;
       return json(200, token());
     }
     if (path === '/session/sign-in') {
       const { password } = JSON.parse(String(init?.body)) as { password: string };
-      if (password !== 'right') return json(401, { error: { code: 'UNAUTHENTICATED', message: 'That email and password do not match.' } });
+      if (password !== 'right') return json(401, { errors: [{ message: 'That email and password do not match.', extensions: { code: 'UNAUTHENTICATED' } }] });
       signedIn = true;
       return json(200, token());
     }

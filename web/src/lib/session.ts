@@ -115,9 +115,10 @@ export class SessionManager {
       headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
       body: JSON.stringify(body),
     });
-    const payload = (await response.json().catch(() => ({}))) as Partial<Session> & { error?: { code?: string; message?: string } };
+    const payload = (await response.json().catch(() => ({}))) as Partial<Session> & { errors?: { message?: string; extensions?: { code?: string } }[] };
     if (!response.ok) {
-      throw new SessionError(payload.error?.message ?? 'Something went wrong.', payload.error?.code ?? 'INTERNAL', response.status);
+      const [error] = payload.errors ?? [];
+      throw new SessionError(error?.message ?? 'Something went wrong.', error?.extensions?.code ?? 'INTERNAL', response.status);
     }
     return payload as Session;
   }
