@@ -14,6 +14,8 @@ import { ConsentsService } from './consents.service';
 import { InvitesService } from './invites.service';
 import { LocalStrategy } from './local.strategy';
 import { PeopleResolver } from './people.resolver';
+import { SessionsService } from './sessions.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 import { Consent, ConsentSchema } from './schemas/consent.schema';
 import { EmergencyAccessGrant, EmergencyAccessGrantSchema } from './schemas/emergency-access-grant.schema';
 import { FamilyLink, FamilyLinkSchema } from './schemas/family-link.schema';
@@ -22,6 +24,7 @@ import { LoginThrottle, LoginThrottleSchema } from './schemas/login-throttle.sch
 import { Notification, NotificationSchema } from './schemas/notification.schema';
 import { Organization, OrganizationSchema } from './schemas/organization.schema';
 import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema';
+import { RevokedSession, RevokedSessionSchema } from './schemas/revoked-session.schema';
 import { User, UserSchema } from './schemas/user.schema';
 import { UsersService } from './users.service';
 
@@ -39,13 +42,14 @@ import { UsersService } from './users.service';
       { name: Invite.name, schema: InviteSchema },
       { name: RefreshToken.name, schema: RefreshTokenSchema },
       { name: LoginThrottle.name, schema: LoginThrottleSchema },
+      { name: RevokedSession.name, schema: RevokedSessionSchema },
       { name: FamilyLink.name, schema: FamilyLinkSchema },
       { name: Consent.name, schema: ConsentSchema },
       { name: EmergencyAccessGrant.name, schema: EmergencyAccessGrantSchema },
       { name: Notification.name, schema: NotificationSchema },
     ]),
   ],
-  providers: [UsersService, AuthService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver],
-  exports: [UsersService, AccessService, ConsentsService],
+  providers: [UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver],
+  exports: [UsersService, AccessService, ConsentsService, SessionsService],
 })
 export class IdentityModule {}
