@@ -44,7 +44,10 @@ export class AuthService {
     const attempt = await this.signInThrottle.claim(normalizeEmail(email), client);
     const user = await this.users.findForLogin(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !ok) throw new Unauthenticated(SIGN_IN_FAILED);
+    if (!user || !ok) {
+      await attempt.failed();
+      throw new Unauthenticated(SIGN_IN_FAILED);
+    }
     await attempt.succeeded();
     return user;
   }

@@ -14,6 +14,8 @@ const CLAIM_RETRIES = 8;
 /** A claimed sign-in attempt: say how it went. */
 export interface SignInAttempt {
   succeeded(): Promise<void>;
+  /** Starts the delay again from now: checking a password can take a while, and the wait is meant to follow the failure. */
+  failed(): Promise<void>;
 }
 
 /**
@@ -41,7 +43,7 @@ export class SignInThrottleService {
   async claim(email: string, client: string): Promise<SignInAttempt> {
     const now = new Date();
     const pairKey = hashSecret(`login:${email}\u0000${client}`);
-    await this.claimPair(pairKey, now);
+    const delaySeconds = await this.claimPair(pairKey, now);
     const accountKey = hashSecret(`login-account:${email}\u0000${Math.floor(now.getTime() / HOUR)}`);
     const account = await this.throttles
       .findOneAndUpdate(
@@ -58,11 +60,14 @@ export class SignInThrottleService {
         await this.throttles.deleteOne({ keyHash: pairKey });
         await this.throttles.updateOne({ keyHash: accountKey }, { $inc: { failures: -1 } });
       },
+      failed: async () => {
+        if (delaySeconds > 0) await this.throttles.updateOne({ keyHash: pairKey }, { $max: { nextAllowedAt: new Date(Date.now() + delaySeconds * 1000) } });
+      },
     };
   }
 
   /** Counts one attempt for this address and client, or refuses while a delay runs. */
-  private async claimPair(keyHash: string, now: Date): Promise<void> {
+  private async claimPair(keyHash: string, now: Date): Promise<number> {
     const { loginMaxFailures, loginBaseDelaySeconds, lockoutSeconds } = this.config.auth;
     for (let attempt = 0; attempt < CLAIM_RETRIES; attempt++) {
       const current = await this.throttles.findOne({ keyHash }, { failures: 1, nextAllowedAt: 1 }).lean();
@@ -75,10 +80,10 @@ export class SignInThrottleService {
       try {
         if (!current) {
           await this.throttles.create({ keyHash, ...set });
-          return;
+          return delaySeconds;
         }
         const claimed = await this.throttles.updateOne({ keyHash, failures: current.failures, nextAllowedAt: current.nextAllowedAt }, { $set: set });
-        if (claimed.modifiedCount === 1) return;
+        if (claimed.modifiedCount === 1) return delaySeconds;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }
