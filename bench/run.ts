@@ -238,7 +238,8 @@ async function prepare(uri: string, enginePid: number | undefined, learners: num
   const who = principals(fixture);
   for (const caller of Object.keys(who) as Caller[]) {
     const p = who[caller];
-    const claims: AccessTokenClaims = { sub: p.userId, org: p.orgId, role: p.role };
+    // A session id of its own: the service checks it against the list of ended sessions on every request.
+    const claims: AccessTokenClaims = { sub: p.userId, org: p.orgId, role: p.role, sid: `bench-${caller}` };
     tokens[caller] = await jwt.signAsync(claims, { expiresIn: 4 * 3600, issuer: 'waypoint', audience: 'waypoint-api', algorithm: 'HS256' });
   }
   return { app, g0, enginePid, db, url, fixture, floors, meter, tokens, close: () => app.close() };
@@ -376,7 +377,7 @@ async function measureSubmit(h: Harness, load: Load, options: Options): Promise<
   const jwt = h.app.get(JwtService, { strict: false });
   const tokenOf = new Map<string, string>();
   for (const p of patients) {
-    const claims: AccessTokenClaims = { sub: p._id.toHexString(), org: h.fixture.orgId, role: Role.PATIENT };
+    const claims: AccessTokenClaims = { sub: p._id.toHexString(), org: h.fixture.orgId, role: Role.PATIENT, sid: `bench-${p._id.toHexString()}` };
     tokenOf.set(p._id.toHexString(), await jwt.signAsync(claims, { expiresIn: 4 * 3600, issuer: 'waypoint', audience: 'waypoint-api', algorithm: 'HS256' }));
   }
   const pairs = quizIds.flatMap((quizId) => patients.map((p) => ({ learnerId: p._id.toHexString(), quizId })));

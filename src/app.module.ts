@@ -18,6 +18,7 @@ import type { ResolvedDatabase } from './database/resolve-database';
 import { graphqlOptions } from './graphql/graphql.config';
 import { HealthController } from './health/health.controller';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
         CoreModule.register(config, logger, database),
         MongooseModule.forRoot(database.uri, { dbName, autoIndex: true, serverSelectionTimeoutMS: 10000, monitorCommands: true }),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, logger) }),
+        RateLimitModule,
         AuditModule,
         IdentityModule,
         CurriculumModule,

@@ -33,6 +33,8 @@ export async function createApp(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: config.httpBodyLimit,
+    // request.ip is the socket's address unless the connection comes from a proxy named here.
+    trustProxy: config.trustProxy,
     frameworkErrors: frameworkErrors as never,
   });
   trackRoutes(adapter.getInstance());

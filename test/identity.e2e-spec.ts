@@ -48,7 +48,7 @@ describe('sign-in', () => {
     expect(errorCode(lockedExisting)).toBe('RATE_LIMITED');
     expect(errorCode(lockedMissing)).toBe('RATE_LIMITED');
     expect(lockedExisting.errors?.[0].message).toBe(lockedMissing.errors?.[0].message);
-    expect(lockedExisting.errors?.[0].message).toMatch(/Wait 15 minutes/);
+    expect(lockedExisting.errors?.[0].message).toMatch(/Wait 1 minute/);
   });
 
   it('checks at most the allowed number of passwords when guesses arrive all at once', async () => {

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { CurrentUser, Public, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { NotFound } from '../../src/common/errors';
+import { RateLimit } from '../../src/rate-limit/rate-limit';
 import { CertificatesService } from './certificates.service';
 import { CompletionRecordsService } from './completion-records.service';
 import { CompletionSharesService } from './completion-shares.service';
@@ -99,6 +100,7 @@ export class CredentialsController {
 
   /** The same answer as the verifyCompletion query, as JSON or as the page. */
   @Public()
+  @RateLimit('verify')
   @Get('verify/:code')
   @Header('cache-control', 'no-store')
   async verify(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Param('code') code: string) {

@@ -24,6 +24,7 @@ import {
   toCompletionRecordModel,
   toCompletionShareModel,
 } from './models/credentials.models';
+import { RateLimit } from '../../src/rate-limit/rate-limit';
 
 @Resolver()
 export class CredentialsResolver {
@@ -34,6 +35,7 @@ export class CredentialsResolver {
   ) {}
 
   @Public()
+  @RateLimit('verify')
   @Query(() => CompletionVerificationModel, {
     description:
       'Anyone, signed in or not: check a verification code (staff records) or a share code. Answers only name, course, date, hours and status; ' +

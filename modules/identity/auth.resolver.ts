@@ -4,6 +4,7 @@ import { CurrentUser, Public, Roles } from '../../src/auth/decorators';
 import type { Principal } from '../../src/auth/principal';
 import { EVERYONE } from './policy/roles';
 import { NotFound } from '../../src/common/errors';
+import { RateLimit } from '../../src/rate-limit/rate-limit';
 import { AuthService } from './auth.service';
 import { AcceptInviteInput } from './dto/identity.inputs';
 import { InvitesService } from './invites.service';
@@ -23,7 +24,10 @@ export class AuthResolver {
 
   @Public()
   @UseGuards(LoginGuard)
-  @Mutation(() => AuthPayload, { description: 'Sign in. Repeated failures lock the address for a while.' })
+  // Below LoginGuard so that it runs first (decorators apply bottom-up): a client over its
+  // limit is refused before any password is checked.
+  @RateLimit('login')
+  @Mutation(() => AuthPayload, { description: 'Sign in. Repeated failures from one network make it wait before trying that address again.' })
   login(
     @Args('email') _email: string,
     @Args('password') _password: string,
@@ -33,6 +37,7 @@ export class AuthResolver {
   }
 
   @Public()
+  @RateLimit('refreshSession')
   @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new access token and refresh token. Each refresh token works once.' })
   refreshSession(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
     return this.auth.refresh(refreshToken);
@@ -46,6 +51,7 @@ export class AuthResolver {
   }
 
   @Public()
+  @RateLimit('acceptInvite')
   @Mutation(() => AuthPayload, { description: 'Create your account from an invite code and sign in.' })
   async acceptInvite(@Args('input') input: AcceptInviteInput): Promise<AuthPayload> {
     const user = await this.invites.accept(input);

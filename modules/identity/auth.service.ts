@@ -4,15 +4,16 @@ import { InjectModel } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Types, type Model } from 'mongoose';
 import type { AccessTokenClaims } from '../../src/auth/principal';
-import { RateLimited, Unauthenticated } from '../../src/common/errors';
+import { Unauthenticated } from '../../src/common/errors';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { DATABASE_INFO, dataLossWarning, type DatabaseInfo } from '../../src/core.module';
 import { toUserModel, type AuthPayload } from './models/user.model';
 import { hashPassword, verifyPassword } from './passwords';
-import { LoginThrottle } from './schemas/login-throttle.schema';
 import { RefreshToken } from './schemas/refresh-token.schema';
 import type { User } from './schemas/user.schema';
 import { hashSecret, newSecret } from './secrets';
+import { SessionsService } from './sessions.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 import { normalizeEmail, UsersService } from './users.service';
 
 const SIGN_IN_FAILED = 'That email and password do not match an account. Check both and try again.';
@@ -28,45 +29,27 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     @InjectModel(RefreshToken.name) private readonly refreshTokens: Model<RefreshToken>,
-    @InjectModel(LoginThrottle.name) private readonly throttles: Model<LoginThrottle>,
+    private readonly signInThrottle: SignInThrottleService,
+    private readonly sessions: SessionsService,
   ) {
     this.decoyHash = hashPassword(newSecret(16));
   }
 
   /**
    * Email and password → the user, or a refusal that says nothing about whether
-   * the address has an account. Each attempt is counted before the password is
-   * checked, in one atomic increment, so parallel guesses cannot slip past the
-   * limit; success clears the count. The address is then locked for a while,
-   * whether or not it exists.
+   * the address has an account. The attempt is claimed from the sign-in throttle
+   * (per address and client) before the password is checked.
    */
-  async verifyCredentials(email: string, password: string): Promise<User> {
-    const { loginMaxFailures, lockoutSeconds } = this.config.auth;
-    const keyHash = hashSecret(`login:${normalizeEmail(email)}`);
-    const now = new Date();
-    const counted = await this.throttles
-      .findOneAndUpdate(
-        { keyHash },
-        { $inc: { failures: 1 }, $setOnInsert: { expiresAt: new Date(now.getTime() + lockoutSeconds * 1000) } },
-        { upsert: true, returnDocument: 'after' },
-      )
-      .lean();
-    if (counted!.lockedUntil && counted!.lockedUntil > now) throw this.lockedOut(counted!.lockedUntil, now);
-    if (counted!.failures > loginMaxFailures) {
-      const lockedUntil = new Date(now.getTime() + lockoutSeconds * 1000);
-      await this.throttles.updateOne({ keyHash }, { $set: { lockedUntil, expiresAt: lockedUntil, failures: 0 } });
-      throw this.lockedOut(lockedUntil, now);
-    }
+  async verifyCredentials(email: string, password: string, client: string): Promise<User> {
+    const attempt = await this.signInThrottle.claim(normalizeEmail(email), client);
     const user = await this.users.findForLogin(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !ok) throw new Unauthenticated(SIGN_IN_FAILED);
-    await this.throttles.deleteOne({ keyHash });
+    if (!user || !ok) {
+      await attempt.failed();
+      throw new Unauthenticated(SIGN_IN_FAILED);
+    }
+    await attempt.succeeded();
     return user;
-  }
-
-  private lockedOut(until: Date, now: Date): RateLimited {
-    const minutes = Math.ceil((until.getTime() - now.getTime()) / 60000);
-    return new RateLimited(`Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`, minutes * 60);
   }
 
   /** A new sign-in: a fresh refresh-token chain. */
@@ -89,14 +72,14 @@ export class AuthService {
     if (!claimed) {
       const known = await this.refreshTokens.findOne({ tokenHash }, { chainId: 1, rotatedAt: 1, revokedAt: 1 }).lean();
       if (known && (known.rotatedAt || known.revokedAt)) {
-        await this.revokeChain(known.chainId, 'reuse detected');
+        await this.sessions.revoke(known.chainId, 'reuse detected');
         throw new Unauthenticated('This session was signed out because its refresh token was used twice. Sign in again.');
       }
       throw new Unauthenticated('This session has expired. Sign in again.');
     }
     const user = await this.users.findById(claimed.userId);
     if (!user || user.deactivatedAt) {
-      await this.revokeChain(claimed.chainId, 'user gone');
+      await this.sessions.revoke(claimed.chainId, 'user gone');
       throw new Unauthenticated('This account is no longer active.');
     }
     return this.issue(user, claimed.chainId);
@@ -105,25 +88,19 @@ export class AuthService {
   /** Ends the session the refresh token belongs to. Unknown tokens are ignored: logging out twice is fine. */
   async logout(refreshToken: string): Promise<void> {
     const known = await this.refreshTokens.findOne({ tokenHash: hashSecret(refreshToken) }, { chainId: 1 }).lean();
-    if (known) await this.revokeChain(known.chainId, 'logout');
+    if (known) await this.sessions.revoke(known.chainId, 'logout');
   }
 
   /** Ends every session of the account the refresh token belongs to ("sign out everywhere"). */
   async logoutEverywhere(refreshToken: string): Promise<void> {
     const known = await this.refreshTokens.findOne({ tokenHash: hashSecret(refreshToken) }, { userId: 1 }).lean();
-    if (known) {
-      await this.refreshTokens.updateMany({ userId: known.userId, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date(), revokedReason: 'logout everywhere' } });
-    }
-  }
-
-  private async revokeChain(chainId: string, reason: string): Promise<void> {
-    await this.refreshTokens.updateMany({ chainId, revokedAt: { $exists: false } }, { $set: { revokedAt: new Date(), revokedReason: reason } });
+    if (known) await this.sessions.revokeAll(known.userId, 'logout everywhere');
   }
 
   private async issue(user: Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam'>, chainId: string): Promise<AuthPayload> {
     const now = Date.now();
     const { accessTtlSeconds, refreshTtlSeconds } = this.config.auth;
-    const claims: AccessTokenClaims = { sub: user._id.toHexString(), org: user.orgId.toHexString(), role: user.role };
+    const claims: AccessTokenClaims = { sub: user._id.toHexString(), org: user.orgId.toHexString(), role: user.role, sid: chainId };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: accessTtlSeconds,
       issuer: 'waypoint',

@@ -15,6 +15,8 @@ import { DisclosuresResolver } from './disclosures.resolver';
 import { InvitesService } from './invites.service';
 import { LocalStrategy } from './local.strategy';
 import { PeopleResolver } from './people.resolver';
+import { SessionsService } from './sessions.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
 import { Consent, ConsentSchema } from './schemas/consent.schema';
 import { EmergencyAccessGrant, EmergencyAccessGrantSchema } from './schemas/emergency-access-grant.schema';
 import { FamilyLink, FamilyLinkSchema } from './schemas/family-link.schema';
@@ -23,6 +25,7 @@ import { LoginThrottle, LoginThrottleSchema } from './schemas/login-throttle.sch
 import { Notification, NotificationSchema } from './schemas/notification.schema';
 import { Organization, OrganizationSchema } from './schemas/organization.schema';
 import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema';
+import { RevokedSession, RevokedSessionSchema } from './schemas/revoked-session.schema';
 import { User, UserSchema } from './schemas/user.schema';
 import { SessionController } from './session.controller';
 import { UsersService } from './users.service';
@@ -41,6 +44,7 @@ import { UsersService } from './users.service';
       { name: Invite.name, schema: InviteSchema },
       { name: RefreshToken.name, schema: RefreshTokenSchema },
       { name: LoginThrottle.name, schema: LoginThrottleSchema },
+      { name: RevokedSession.name, schema: RevokedSessionSchema },
       { name: FamilyLink.name, schema: FamilyLinkSchema },
       { name: Consent.name, schema: ConsentSchema },
       { name: EmergencyAccessGrant.name, schema: EmergencyAccessGrantSchema },
@@ -48,7 +52,7 @@ import { UsersService } from './users.service';
     ]),
   ],
   controllers: [SessionController],
-  providers: [UsersService, AuthService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver],
-  exports: [UsersService, AccessService, ConsentsService],
+  providers: [UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver],
+  exports: [UsersService, AccessService, ConsentsService, SessionsService],
 })
 export class IdentityModule {}

@@ -3,6 +3,8 @@ export { IdentityModule } from './identity.module';
 export { UsersService, type UserSummary } from './users.service';
 export { AccessService, type GrantedAccess, type RequireOptions } from './access.service';
 export { ConsentsService } from './consents.service';
+/** End one session, or all of a person's (deactivation, password change or reset): `revoke`, `revokeAll`. */
+export { SessionsService } from './sessions.service';
 export { Permission, ClientAccess, REDISCLOSURE_NOTICE, roleMay, rolesVisibleTo, seesEveryClient } from './policy/access-policy';
 export { EVERYONE, LEARNER_ROLES, CARE_TEAM_ROLES, CLIENT_ROLES, isClientRole, worksWithOthersRecords } from './policy/roles';
 export { UserModel, toUserModel } from './models/user.model';

@@ -10,11 +10,11 @@ import type { User } from './schemas/user.schema';
 @Injectable()
 export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   constructor(private readonly auth: AuthService) {
-    super({ usernameField: 'email', passwordField: 'password' });
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  validate(email: string, password: string): Promise<User> {
-    return this.auth.verifyCredentials(email, password);
+  validate(request: { ip?: string }, email: string, password: string): Promise<User> {
+    return this.auth.verifyCredentials(email, password, request.ip ?? 'unknown');
   }
 }
 

@@ -3,6 +3,7 @@ import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../src/auth/decorators';
 import { BadInput, Forbidden, Unauthenticated } from '../../src/common/errors';
+import { RateLimit } from '../../src/rate-limit/rate-limit';
 import { AuthService } from './auth.service';
 import { AcceptInviteInput } from './dto/identity.inputs';
 import { InvitesService } from './invites.service';
@@ -53,9 +54,10 @@ export class SessionController {
   @Post('sign-in')
   @HttpCode(200)
   @Header('cache-control', 'no-store')
-  async signIn(@Res({ passthrough: true }) reply: FastifyReply, @Body() body: SignInBody) {
+  @RateLimit('login')
+  async signIn(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @Body() body: SignInBody) {
     if (!body.email?.trim() || !body.password) throw new BadInput('Enter your email and password.');
-    const user = await this.auth.verifyCredentials(body.email, body.password);
+    const user = await this.auth.verifyCredentials(body.email, body.password, req.ip ?? 'unknown');
     return withCookie(reply, await this.auth.startSession(user));
   }
 
@@ -63,6 +65,7 @@ export class SessionController {
   @Post('accept-invite')
   @HttpCode(200)
   @Header('cache-control', 'no-store')
+  @RateLimit('acceptInvite')
   async acceptInvite(@Res({ passthrough: true }) reply: FastifyReply, @Body() input: AcceptInviteInput) {
     const user = await this.invites.accept(input);
     return withCookie(reply, await this.auth.startSession(user));
@@ -72,6 +75,7 @@ export class SessionController {
   @Post('refresh')
   @HttpCode(200)
   @Header('cache-control', 'no-store')
+  @RateLimit('refreshSession')
   async refresh(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const token = req.cookies[REFRESH_COOKIE];
     if (!token) throw new Unauthenticated('You are signed out. Sign in again.');

@@ -25,4 +25,6 @@ export interface AccessTokenClaims {
   sub: string;
   org: string;
   role: Role;
+  /** The session (refresh-token chain) the token belongs to; ending the session ends the token. */
+  sid: string;
 }

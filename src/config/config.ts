@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { RateLimitBucket } from '../rate-limit/rate-limit';
 
 /**
  * Every setting the service reads, validated once at start-up. A bad value stops
@@ -24,6 +25,16 @@ const schema = z.object({
   EMERGENCY_ACCESS_TTL: duration.default('60m'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCKOUT: duration.default('15m'),
+  LOGIN_BASE_DELAY: duration.default('30s'),
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).max(100000).default(50),
+  RATE_LIMIT_WINDOW: duration.default('1m'),
+  RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).max(1000000).default(10),
+  RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).max(1000000).default(30),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*$/, 'a comma-separated list of proxy addresses or CIDR ranges, such as 10.0.0.5 or 10.0.0.0/8')
+    .optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(100000).default(2000),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(20000).default(5000),
@@ -56,9 +67,19 @@ export interface AppConfig {
     inviteTtlSeconds: number;
     /** How long an emergency-access window stays open. */
     emergencyAccessSeconds: number;
+    /** Failed sign-ins per address and client before delays start. */
     loginMaxFailures: number;
+    /** The longest delay after failed sign-ins. */
     lockoutSeconds: number;
+    /** The first delay; it doubles after each further failure. */
+    loginBaseDelaySeconds: number;
+    /** Failed sign-ins per address per hour, from all clients together. */
+    loginAccountMaxFailures: number;
   };
+  /** Requests per client per window, for each public operation (src/rate-limit). */
+  rateLimits: { windowSeconds: number; limits: Record<RateLimitBucket, number> };
+  /** Proxies whose X-Forwarded-For is believed; otherwise the client is the socket's address. */
+  trustProxy: string[] | false;
   graphql: { maxDepth: number; maxComplexity: number; maxTokens: number; maxAliases: number; maxRootFields: number; maxSelections: number };
   /** Largest request body accepted, in bytes; larger bodies get 413. */
   httpBodyLimit: number;
@@ -127,7 +148,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
       emergencyAccessSeconds: parseDurationSeconds(c.EMERGENCY_ACCESS_TTL),
       loginMaxFailures: c.LOGIN_MAX_FAILURES,
       lockoutSeconds: parseDurationSeconds(c.LOGIN_LOCKOUT),
+      loginBaseDelaySeconds: parseDurationSeconds(c.LOGIN_BASE_DELAY),
+      loginAccountMaxFailures: c.LOGIN_ACCOUNT_MAX_FAILURES,
     },
+    rateLimits: {
+      windowSeconds: parseDurationSeconds(c.RATE_LIMIT_WINDOW),
+      limits: { login: c.RATE_LIMIT_LOGIN, acceptInvite: c.RATE_LIMIT_PUBLIC, refreshSession: c.RATE_LIMIT_PUBLIC, verify: c.RATE_LIMIT_PUBLIC },
+    },
+    trustProxy: c.TRUST_PROXY ? c.TRUST_PROXY.split(',').map((p) => p.trim()) : false,
     graphql: {
       maxDepth: c.GRAPHQL_MAX_DEPTH,
       maxComplexity: c.GRAPHQL_MAX_COMPLEXITY,

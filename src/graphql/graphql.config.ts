@@ -29,6 +29,9 @@ export function graphqlOptions(config: AppConfig, logger: Logger): Omit<ApolloDr
     maxRecursiveSelections: true,
     validationRules: [documentLimitsRule(config.graphql)],
     persistedQueries: false,
+    // Nest would reset every response with `data` to 200, and so undo the 429 of a rate limit
+    // (requestStatusPlugin); other execution errors stay 200 as GraphQL expects.
+    preserveHttpStatusForExecutionErrors: false,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTime }] },
     transformSchema: (built: GraphQLSchema) => {
       schema = built;

@@ -92,14 +92,24 @@ export function costLimitPlugin(schema: () => GraphQLSchema, maxComplexity: numb
  * A request refused as a whole (no `data`) gets the HTTP status of its code:
  * Apollo answers some refusals with 200 (persisted queries) and any error that
  * does not name a status with 500, even when the code says the client is at fault.
+ * A rate limit is 429 with Retry-After wherever it occurs, so clients and proxies
+ * that know nothing of GraphQL still back off.
  */
 export function requestStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
-          if (response.body.kind !== 'single' || 'data' in response.body.singleResult) return;
-          const codes = (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code);
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors ?? [];
+          const waits = errors.filter((e) => e.extensions?.code === 'RATE_LIMITED').map((e) => Number(e.extensions?.retryAfterSeconds ?? 1));
+          if (waits.length) {
+            response.http.status = 429;
+            response.http.headers.set('retry-after', String(Math.max(...waits)));
+            return;
+          }
+          if ('data' in response.body.singleResult) return;
+          const codes = errors.map((e) => e.extensions?.code);
           if (!codes.length || codes.includes('INTERNAL')) return;
           const status = HTTP_STATUS[codes[0] as keyof typeof HTTP_STATUS];
           if (status) response.http.status = status;

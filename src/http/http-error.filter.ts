@@ -39,6 +39,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return this.send(reply, 500, errorBody('INTERNAL', internalMessage(requestId), { correlationId: requestId }));
     }
     this.logger[known.code === 'RATE_LIMITED' ? 'warn' : 'info']({ requestId, code: known.code, status: known.status }, 'request refused');
+    if (known.code === 'RATE_LIMITED') void reply.header('retry-after', String(known.details?.retryAfterSeconds ?? 1));
     return this.send(reply, known.status ?? HTTP_STATUS[known.code], errorBody(known.code, known.message, known.details));
   }
 

@@ -35,7 +35,15 @@ export interface TestAppOptions {
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const { uri, dbName: ownDb } = testDatabase();
   const dbName = options.dbName ?? ownDb;
-  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    LOG_LEVEL: 'silent',
+    // Every test signs in from 127.0.0.1; the per-client limits have tests of their own (test/throttling.e2e-spec.ts).
+    RATE_LIMIT_LOGIN: '10000',
+    RATE_LIMIT_PUBLIC: '10000',
+    ...env,
+  });
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const app = await createApp(config, logger, { backend: options.backend ?? 'uri', uri, reason: 'test harness', stop: async () => undefined }, dbName);
   await app.listen({ port: 0, host: '127.0.0.1' });
