@@ -216,8 +216,10 @@ async function prepare(uri: string, enginePid: number | undefined, learners: num
   }
 
   const meter = new Meter();
-  client.on('commandStarted', (event: { commandName: string }) => {
-    if (!MONITORING.has(event.commandName)) meter.count(event.commandName);
+  client.on('commandStarted', (event: { commandName: string; command: Record<string, unknown> }) => {
+    // The mail worker and the scheduler poll in the background: not a request's cost.
+    const background = ['outboxMessages', 'scheduledJobs'].includes(String(event.command[event.commandName]));
+    if (!MONITORING.has(event.commandName) && !background) meter.count(event.commandName);
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, _reply, payload) => {

@@ -11,7 +11,9 @@ import { CurriculumModule } from '../modules/curriculum/curriculum.module';
 import { EnrollmentModule } from '../modules/enrollment/enrollment.module';
 import { ProgressModule } from '../modules/progress/progress.module';
 import { IdentityModule } from '../modules/identity/identity.module';
+import { MessagingModule } from '../modules/messaging/messaging.module';
 import { AuthGuard } from './auth/auth.guard';
+import type { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
 import { CoreModule } from './core.module';
 import type { ResolvedDatabase } from './database/resolve-database';
@@ -19,17 +21,19 @@ import { graphqlOptions } from './graphql/graphql.config';
 import { HealthController } from './health/health.controller';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, logger: Logger, database: ResolvedDatabase, dbName = config.database.dbName): DynamicModule {
+  static register(config: AppConfig, logger: Logger, database: ResolvedDatabase, dbName = config.database.dbName, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.register(config, logger, database),
+        CoreModule.register(config, logger, database, clock),
         MongooseModule.forRoot(database.uri, { dbName, autoIndex: true, serverSelectionTimeoutMS: 10000, monitorCommands: true }),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, logger) }),
         RateLimitModule,
+        SchedulingModule,
         AuditModule,
         IdentityModule,
         CurriculumModule,
@@ -37,6 +41,7 @@ export class AppModule {
         EnrollmentModule,
         ProgressModule,
         AssessmentModule,
+        MessagingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import type { Clock } from './common/clock';
 import { servedBaseUrl, type AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/resolve-database';
 import { acceptJsonBodiesOnly, frameworkErrors } from './http/json-body';
@@ -24,6 +25,8 @@ export async function createApp(
   dbName?: string,
   /** Runs before the app initializes (global interceptors must be registered by then); the benchmark's G0 floor uses it. */
   beforeInit?: (app: NestFastifyApplication) => void,
+  /** The time as the service sees it; tests pass a ManualClock. */
+  clock?: Clock,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -39,7 +42,7 @@ export async function createApp(
   });
   trackRoutes(adapter.getInstance());
   acceptJsonBodiesOnly(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, logger, database, dbName), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, logger, database, dbName, clock), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
     abortOnError: false,

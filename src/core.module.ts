@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { CLOCK, systemClock, type Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import type { ResolvedDatabase } from './database/resolve-database';
 import { LOGGER } from './logging/logger';
@@ -17,19 +18,20 @@ export function dataLossWarning(database: Pick<DatabaseInfo, 'backend'>): string
   return 'This Waypoint keeps its data in memory only: every account, enrollment, record and reflection is lost when the service stops. Set MONGODB_URI to keep data.';
 }
 
-/** Process-wide values every module may inject: configuration, the logger, which database is in use. */
+/** Process-wide values every module may inject: configuration, the logger, which database is in use, the clock. */
 @Global()
 @Module({})
 export class CoreModule {
-  static register(config: AppConfig, logger: Logger, database: DatabaseInfo): DynamicModule {
+  static register(config: AppConfig, logger: Logger, database: DatabaseInfo, clock: Clock = systemClock): DynamicModule {
     return {
       module: CoreModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: DATABASE_INFO, useValue: { backend: database.backend, reason: database.reason } },
+        { provide: CLOCK, useValue: clock },
       ],
-      exports: [APP_CONFIG, LOGGER, DATABASE_INFO],
+      exports: [APP_CONFIG, LOGGER, DATABASE_INFO, CLOCK],
     };
   }
 }

@@ -83,7 +83,7 @@ it('answers malformed GraphQL with BAD_USER_INPUT and no stack trace', async () 
 
 it('turns off introspection and the landing page in production', async () => {
   const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const production = await startTestApp({ NODE_ENV: 'production', MONGODB_URI: testDatabase().uri, SIGNING_KEY: signingKey, IMPORT_CURRICULUM: 'false' });
+  const production = await startTestApp({ NODE_ENV: 'production', MONGODB_URI: testDatabase().uri, SIGNING_KEY: signingKey, IMPORT_CURRICULUM: 'false', SMTP_URL: 'smtp://127.0.0.1:9' });
   try {
     const introspection = await production.gql('{ __schema { queryType { name } } }');
     expect(introspection.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -17,6 +17,8 @@ import { checkAnswers, gradeAttempt, isGradingMethod } from './grading/score';
 import { quizStanding, type Standing } from './grading/standing';
 import { standingAfter } from './models/quiz-attempt.model';
 import { QuizAttemptGrant } from './schemas/quiz-attempt-grant.schema';
+import { CareTeamAlertsService } from '../identity';
+import { MessageKind } from '../messaging';
 import { AttemptStatus, QuizAttempt, type AttemptSettings } from './schemas/quiz-attempt.schema';
 
 export interface AttemptHistory {
@@ -48,6 +50,7 @@ export class QuizAttemptsService {
     private readonly progress: ProgressService,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly careTeam: CareTeamAlertsService,
   ) {}
 
   /**
@@ -303,6 +306,13 @@ export class QuizAttemptsService {
       score: standing.score ?? 0,
       outOfAttempts: standing.outOfAttempts,
     });
+    if (!standing.passed && standing.outOfAttempts) {
+      // Keyed by the last attempt: a replayed submit alerts no one twice; attempts granted later and used up alert again.
+      const course = await this.courses.currentCoursesBySlug([attempt.courseSlug]);
+      await this.careTeam.alert(attempt.learnerId, MessageKind.OUT_OF_ATTEMPTS, `attempts-used:${attempt._id.toHexString()}`, '/caseload', {
+        course: course.get(attempt.courseSlug)?.title ?? attempt.courseSlug,
+      });
+    }
   }
 }
 

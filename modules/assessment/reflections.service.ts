@@ -9,6 +9,8 @@ import { CRISIS_RESOURCES, type CrisisResource } from '../curriculum';
 import { AccessService } from '../identity';
 import { Permission, rolesVisibleTo } from '../identity';
 import { worksWithOthersRecords } from '../identity';
+import { CareTeamAlertsService } from '../identity';
+import { MessageKind } from '../messaging';
 import { MAX_REFLECTION_LENGTH } from './dto/assessment.inputs';
 import type { RiskCategory } from './safety/risk-phrases';
 import { screenMessage, screenText } from './safety/safety-screen';
@@ -42,6 +44,7 @@ export class ReflectionsService {
     @InjectModel(Reflection.name) private readonly reflections: Model<Reflection>,
     private readonly courses: CoursesService,
     private readonly access: AccessService,
+    private readonly careTeam: CareTeamAlertsService,
   ) {}
 
   async submit(learner: Principal, input: { lessonId: string; promptId: string; text: string }, now = new Date()): Promise<{ reflection: Reflection; safety: ReflectionSafety }> {
@@ -79,6 +82,12 @@ export class ReflectionsService {
         // Two first saves raced to create the document; the second try updates it.
         if (!isDuplicateKeyError(error) || attempt > 0) throw error;
       }
+    }
+    if (screen.flagged) {
+      // Keyed by this version: a retried save alerts no one twice; a later flagged version alerts again.
+      await this.careTeam.alert(learner.userId, MessageKind.REFLECTION_FLAGGED, `reflection-flagged:${reflection!._id.toHexString()}:${now.getTime()}`, '/reflections/review', {
+        at: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      });
     }
     return {
       reflection: reflection!,

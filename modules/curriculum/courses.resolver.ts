@@ -2,12 +2,17 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import type { Principal } from '../../src/auth/principal';
 import { EVERYONE } from '../identity';
+import { UsersService } from '../identity';
 import { audienceOf, CoursesService } from './courses.service';
+import { crisisResourcesFor } from './crisis-resources';
 import { Audience, CourseModel, LessonModel } from './models/curriculum.models';
 
 @Resolver()
 export class CoursesResolver {
-  constructor(private readonly catalog: CoursesService) {}
+  constructor(
+    private readonly catalog: CoursesService,
+    private readonly users: UsersService,
+  ) {}
 
   @Roles(...EVERYONE)
   @Query(() => [CourseModel], { description: 'Learners see the courses for their audience; clinicians and admins see all, or one audience.' })
@@ -25,13 +30,19 @@ export class CoursesResolver {
 
   @Roles(...EVERYONE)
   @Query(() => LessonModel, { description: 'A lesson version by id, with crisis resources and its quiz (never the answers).' })
-  lesson(@CurrentUser() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<LessonModel> {
-    return this.catalog.lessonFor(viewer, id);
+  async lesson(@CurrentUser() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<LessonModel> {
+    return this.withOrganizationLine(viewer, await this.catalog.lessonFor(viewer, id));
   }
 
   @Roles(...EVERYONE)
   @Query(() => LessonModel, { description: "The current version of a course's lesson, by slugs." })
-  lessonBySlug(@CurrentUser() viewer: Principal, @Args('courseSlug') courseSlug: string, @Args('lessonSlug') lessonSlug: string): Promise<LessonModel> {
-    return this.catalog.lessonBySlugFor(viewer, courseSlug, lessonSlug);
+  async lessonBySlug(@CurrentUser() viewer: Principal, @Args('courseSlug') courseSlug: string, @Args('lessonSlug') lessonSlug: string): Promise<LessonModel> {
+    return this.withOrganizationLine(viewer, await this.catalog.lessonBySlugFor(viewer, courseSlug, lessonSlug));
+  }
+
+  /** Content is shared by every organization; the crisis line is each organization's own. */
+  private async withOrganizationLine(viewer: Principal, lesson: LessonModel): Promise<LessonModel> {
+    const org = await this.users.organization(viewer.orgId);
+    return { ...lesson, crisisResources: crisisResourcesFor(org) };
   }
 }

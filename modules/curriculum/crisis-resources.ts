@@ -43,3 +43,13 @@ export const REFLECTION_NOTICES: Readonly<Record<'PATIENT' | 'FAMILY' | 'STAFF',
 
 export const EDUCATIONAL_DISCLAIMER =
   'Educational, not medical advice. Do not stop or change any medication, including medication for opioid use disorder, without talking with your prescriber; stopping some substances suddenly can be dangerous.';
+
+/**
+ * The national resources with the organization's own line (Organization.crisisLine)
+ * after emergency services: nearer than the national lines, never before 911.
+ */
+export function crisisResourcesFor(org: { name: string; crisisLine?: string }): CrisisResource[] {
+  if (!org.crisisLine) return [...CRISIS_RESOURCES];
+  const own: CrisisResource = { name: `${org.name} crisis line`, contact: org.crisisLine, when: 'When you need your own program, day or night', details: `Call ${org.crisisLine}.` };
+  return [CRISIS_RESOURCES[0], own, ...CRISIS_RESOURCES.slice(1)];
+}

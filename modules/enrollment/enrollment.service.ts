@@ -222,6 +222,13 @@ export class EnrollmentService {
     return new Set(rows.map((r) => r.courseSlug));
   }
 
+  /** Open (active, not completed) assignments with a due date before `before`, for reminders. */
+  openDueBefore(orgId: Types.ObjectId, before: Date): Promise<Pick<Enrollment, '_id' | 'learnerId' | 'courseSlug' | 'dueAt'>[]> {
+    return this.enrollments
+      .find({ orgId, status: 'ACTIVE', completedAt: { $exists: false }, dueAt: { $lte: before } }, { learnerId: 1, courseSlug: 1, dueAt: 1 })
+      .lean();
+  }
+
   async markCompleted(orgId: string, learnerId: Types.ObjectId, courseSlug: string, at: Date): Promise<void> {
     await this.enrollments.updateMany({ orgId: new Types.ObjectId(orgId), learnerId, courseSlug, status: 'ACTIVE', completedAt: { $exists: false } }, { $set: { completedAt: at } });
   }

@@ -9,7 +9,7 @@ import { AuthService } from './auth.service';
 import { AcceptInviteInput } from './dto/identity.inputs';
 import { InvitesService } from './invites.service';
 import { LoginGuard } from './local.strategy';
-import { AuthPayload, OrganizationModel, toUserModel, UserModel } from './models/user.model';
+import { AuthPayload, OrganizationModel, toOrganizationModel, toUserModel, UserModel } from './models/user.model';
 import type { User } from './schemas/user.schema';
 import { UsersService } from './users.service';
 
@@ -69,7 +69,6 @@ export class AuthResolver {
   @Roles(...EVERYONE)
   @Query(() => OrganizationModel, { description: "The signed-in person's organization." })
   async myOrganization(@CurrentUser() principal: Principal): Promise<OrganizationModel> {
-    const org = await this.users.organization(principal.orgId);
-    return { id: org._id.toHexString(), name: org.name, slug: org.slug, timeZone: org.timeZone, crisisLine: org.crisisLine };
+    return toOrganizationModel(await this.users.organization(principal.orgId));
   }
 }

@@ -15,6 +15,7 @@ import { canJoinCareTeam, CLIENT_ROLES, EVERYONE } from './policy/roles';
 import { EmergencyAccessGrant } from './schemas/emergency-access-grant.schema';
 import { Notification } from './schemas/notification.schema';
 import type { Organization } from './schemas/organization.schema';
+import type { OrganizationSettingsInput } from './models/care-team.models';
 import { UsersService, type UserSummary } from './users.service';
 
 const REASON_MAX = 500;
@@ -116,12 +117,11 @@ export class CareTeamService implements OnModuleInit {
   }
 
   /** Organization settings; fields left out stay as they are. */
-  async updateSettings(admin: Principal, input: { clientAccess?: ClientAccess }): Promise<Organization> {
+  async updateSettings(admin: Principal, input: OrganizationSettingsInput): Promise<Organization> {
     this.access.requireAct(admin, Permission.MANAGE_ORGANIZATION_SETTINGS);
-    const set: Partial<Pick<Organization, 'clientAccess'>> = {};
-    if (input.clientAccess) set.clientAccess = input.clientAccess;
-    const org = await this.users.updateOrganization(admin.orgId, set);
-    await this.audit.record({ actor: admin, action: AuditAction.ORGANIZATION_SETTINGS_CHANGED, subjectType: 'ORGANIZATION', subjectId: admin.orgId, detail: { changed: Object.keys(set) } });
+    const org = await this.users.updateOrganizationSettings(admin.orgId, input);
+    const changed = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
+    await this.audit.record({ actor: admin, action: AuditAction.ORGANIZATION_SETTINGS_CHANGED, subjectType: 'ORGANIZATION', subjectId: admin.orgId, detail: { changed } });
     return org;
   }
 

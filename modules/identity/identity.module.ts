@@ -5,10 +5,12 @@ import { PassportModule } from '@nestjs/passport';
 import { JwtStrategy } from '../../src/auth/jwt.strategy';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { AuditModule } from '../audit';
+import { MessagingModule } from '../messaging';
 import { AccessService } from './access.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { CareTeamResolver } from './care-team.resolver';
+import { CareTeamAlertsService } from './care-team-alerts.service';
 import { CareTeamService } from './care-team.service';
 import { ConsentsService } from './consents.service';
 import { DisclosuresResolver } from './disclosures.resolver';
@@ -33,6 +35,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [
     AuditModule,
+    MessagingModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -52,7 +55,7 @@ import { UsersService } from './users.service';
     ]),
   ],
   controllers: [SessionController],
-  providers: [UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver],
-  exports: [UsersService, AccessService, ConsentsService, SessionsService],
+  providers: [CareTeamAlertsService, UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver],
+  exports: [CareTeamAlertsService, UsersService, AccessService, ConsentsService, SessionsService],
 })
 export class IdentityModule {}

@@ -9,3 +9,5 @@ export { Permission, ClientAccess, REDISCLOSURE_NOTICE, roleMay, rolesVisibleTo,
 export { EVERYONE, LEARNER_ROLES, CARE_TEAM_ROLES, CLIENT_ROLES, isClientRole, worksWithOthersRecords } from './policy/roles';
 export { UserModel, toUserModel } from './models/user.model';
 export { hashSecret } from './secrets';
+export { CareTeamAlertsService } from './care-team-alerts.service';
+export { CareTeamService } from './care-team.service';

@@ -2,11 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
-import { BadInput, Conflict, Forbidden } from '../../src/common/errors';
+import { BadInput, Conflict, Forbidden, NotFound } from '../../src/common/errors';
+import { CLOCK, type Clock } from '../../src/common/clock';
+import { formatDate } from '../../src/common/dates';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { AuditAction } from '../audit';
 import { AuditService } from '../audit';
 import { AccessService } from './access.service';
+import { MessagingService } from '../messaging';
+import { MessageKind } from '../messaging';
 import type { AcceptInviteInput, CreateInviteInput } from './dto/identity.inputs';
 import type { InviteCreated } from './models/identity.models';
 import { assertPasswordAllowed } from './passwords';
@@ -29,6 +33,8 @@ export class InvitesService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly access: AccessService,
+    private readonly messaging: MessagingService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(inviter: Principal, input: CreateInviteInput): Promise<InviteCreated> {
@@ -53,7 +59,7 @@ export class InvitesService {
     if (existing?.orgId.equals(inviter.orgId)) throw new Conflict('Someone in your organization already has an account with that email address.');
 
     const code = newSecret(18);
-    const expiresAt = new Date(Date.now() + this.config.auth.inviteTtlSeconds * 1000);
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.inviteTtlSeconds * 1000);
     const invite = await this.invites.create({
       orgId: new Types.ObjectId(inviter.orgId),
       codeHash: hashSecret(code),
@@ -73,7 +79,59 @@ export class InvitesService {
       patientId: patientId?.toHexString(),
       detail: { role: input.role },
     });
-    return { code, expiresAt, role: input.role, email };
+    await this.mailInvite(invite, code);
+    return { id: invite._id.toHexString(), code, expiresAt, role: input.role, email, emailSent: true };
+  }
+
+  /**
+   * Sends the invitation again with a new code (only the code's hash is stored, so the
+   * old one cannot be re-sent), which voids the old code and restarts the expiry.
+   */
+  async resend(inviter: Principal, inviteId: string): Promise<InviteCreated> {
+    const invite = await this.manageable(inviter, inviteId);
+    const code = newSecret(18);
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.auth.inviteTtlSeconds * 1000);
+    const updated = await this.invites.findOneAndUpdate(
+      { _id: invite._id, acceptedAt: { $exists: false }, revokedAt: { $exists: false } },
+      { $set: { codeHash: hashSecret(code), expiresAt }, $inc: { sendCount: 1 } },
+      { returnDocument: 'after' },
+    );
+    if (!updated) throw new Conflict('That invite was accepted or revoked meanwhile.');
+    await this.audit.record({ actor: inviter, action: AuditAction.INVITE_RESENT, subjectType: 'INVITE', subjectId: inviteId, patientId: invite.patientId?.toHexString() });
+    await this.mailInvite(updated, code);
+    return { id: inviteId, code, expiresAt, role: updated.role, email: updated.email, emailSent: true };
+  }
+
+  /** The code stops working at once; the record stays. */
+  async revoke(inviter: Principal, inviteId: string): Promise<boolean> {
+    const invite = await this.manageable(inviter, inviteId);
+    const now = this.clock.now();
+    const updated = await this.invites.updateOne({ _id: invite._id, acceptedAt: { $exists: false }, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
+    if (updated.modifiedCount === 0) throw new Conflict('That invite was accepted or revoked meanwhile.');
+    await this.audit.record({ actor: inviter, action: AuditAction.INVITE_REVOKED, subjectType: 'INVITE', subjectId: inviteId, patientId: invite.patientId?.toHexString() });
+    return true;
+  }
+
+  /** An open invite in the inviter's organization, of a role they may invite (admins may manage any). */
+  private async manageable(inviter: Principal, inviteId: string): Promise<Invite> {
+    const invite = Types.ObjectId.isValid(inviteId) ? await this.invites.findById(inviteId).lean() : null;
+    if (!invite || !invite.orgId.equals(inviter.orgId)) throw new NotFound('That invite');
+    if (!roleMay(inviter, INVITE_PERMISSION[invite.role])) throw new NotFound('That invite');
+    if (invite.acceptedAt) throw new Conflict('That invite has already been accepted.');
+    if (invite.revokedAt) throw new Conflict('That invite was revoked. Create a new one.');
+    return invite;
+  }
+
+  private async mailInvite(invite: Invite, code: string): Promise<void> {
+    const org = await this.users.organization(invite.orgId);
+    await this.messaging.send({
+      kind: MessageKind.INVITE,
+      recipient: { orgId: invite.orgId, role: invite.role, email: invite.email, displayName: invite.displayName },
+      key: `invite:${invite._id.toHexString()}:${invite.sendCount ?? 0}`,
+      path: `/invite/${code}`,
+      params: { expiresOn: formatDate(invite.expiresAt, org.timeZone) },
+      org,
+    });
   }
 
   /**
@@ -84,9 +142,9 @@ export class InvitesService {
     const email = normalizeEmail(input.email);
     assertPasswordAllowed(input.password, email);
     const codeHash = hashSecret(input.code.trim());
-    const now = new Date();
+    const now = this.clock.now();
     const invite = await this.invites.findOneAndUpdate(
-      { codeHash, acceptedAt: { $exists: false }, expiresAt: { $gt: now }, email },
+      { codeHash, acceptedAt: { $exists: false }, revokedAt: { $exists: false }, expiresAt: { $gt: now }, email },
       { $set: { acceptedAt: now } },
       { returnDocument: 'after' },
     );
@@ -120,8 +178,8 @@ export class InvitesService {
    * A wrong address and a wrong code answer alike, so neither can be confirmed by guessing the other.
    */
   private async whyNotAccepted(codeHash: string, email: string, now: Date): Promise<string> {
-    const invite = await this.invites.findOne({ codeHash }, { acceptedAt: 1, expiresAt: 1, email: 1 }).lean();
-    if (!invite || invite.email !== email) return INVITE_NOT_VALID;
+    const invite = await this.invites.findOne({ codeHash }, { acceptedAt: 1, expiresAt: 1, email: 1, revokedAt: 1 }).lean();
+    if (!invite || invite.email !== email || invite.revokedAt) return INVITE_NOT_VALID;
     if (invite.acceptedAt) return 'That invite has already been used. Sign in instead, or ask for a new invite.';
     if (invite.expiresAt <= now) return 'That invite has expired. Ask for a new one.';
     return 'That invite cannot be accepted. Ask for a new one.';

@@ -30,6 +30,18 @@ export class PeopleResolver {
     return this.invites.create(user, input);
   }
 
+  @Roles(Role.ADMIN, Role.CLINICIAN)
+  @Mutation(() => InviteCreated, { description: 'Sends the invitation again with a new code; the old code stops working and the expiry restarts.' })
+  resendInvite(@CurrentUser() user: Principal, @Args('id', { type: () => ID }) id: string): Promise<InviteCreated> {
+    return this.invites.resend(user, id);
+  }
+
+  @Roles(Role.ADMIN, Role.CLINICIAN)
+  @Mutation(() => Boolean, { description: 'Withdraws an invitation that has not been accepted; its code stops working at once.' })
+  revokeInvite(@CurrentUser() user: Principal, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.invites.revoke(user, id);
+  }
+
   @Roles(Role.PATIENT, Role.CLINICIAN, Role.ADMIN)
   @Mutation(() => ConsentModel, {
     description: 'A patient lets a linked family member see parts of their records; a clinician or admin records a consent the patient signed on paper.',

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { Role } from '../../src/auth/principal';
-import { Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
+import { forbiddenWordIn } from '../../src/common/discreet-wording';
+import { BadInput, Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
 import { pageOf, type KeysetPage } from '../../src/common/pagination';
-import { Organization } from './schemas/organization.schema';
+import type { OrganizationSettingsInput } from './models/care-team.models';
+import { DEFAULT_REMINDER_POLICY, Organization } from './schemas/organization.schema';
 import { User } from './schemas/user.schema';
 import { assertPasswordAllowed, hashPassword } from './passwords';
 
@@ -43,6 +45,43 @@ export class UsersService {
 
   async organization(orgId: Types.ObjectId | string): Promise<Organization> {
     const org = await this.organizations.findById(orgId).lean();
+    if (!org) throw new NotFound('Organization');
+    return org;
+  }
+
+  /** Changes only the settings given; checks each so a bad value changes nothing. */
+  async updateOrganizationSettings(orgId: string, input: OrganizationSettingsInput): Promise<Organization> {
+    const set: Record<string, unknown> = {};
+    if (input.clientAccess) set.clientAccess = input.clientAccess;
+    const unset: Record<string, 1> = {};
+    if (input.timeZone !== undefined) {
+      if (!isTimeZone(input.timeZone)) throw new BadInput(`"${input.timeZone}" is not a time zone. Use an IANA name such as America/Chicago.`, { field: 'timeZone' });
+      set.timeZone = input.timeZone;
+    }
+    if (input.crisisLine !== undefined) {
+      if (input.crisisLine.trim()) set.crisisLine = input.crisisLine.trim();
+      else unset.crisisLine = 1;
+    }
+    if (input.discreetSenderName !== undefined) {
+      const name = input.discreetSenderName.trim();
+      const word = forbiddenWordIn(name);
+      if (word) {
+        throw new BadInput(`The sender name must not reveal care: "${word}" would tell anyone who sees the email. Choose a neutral name, such as "Harbor Health Portal".`, {
+          field: 'discreetSenderName',
+        });
+      }
+      set.discreetSenderName = name;
+    }
+    if (input.reminderPolicy) {
+      const org = await this.organization(orgId);
+      set.reminderPolicy = { ...DEFAULT_REMINDER_POLICY, ...org.reminderPolicy, ...definedOnly(input.reminderPolicy) };
+    }
+    const update: Record<string, unknown> = {};
+    if (Object.keys(set).length) update.$set = set;
+    if (Object.keys(unset).length) update.$unset = unset;
+    const org = Object.keys(update).length
+      ? await this.organizations.findOneAndUpdate({ _id: new Types.ObjectId(orgId) }, update, { returnDocument: 'after' }).lean()
+      : await this.organizations.findById(orgId).lean();
     if (!org) throw new NotFound('Organization');
     return org;
   }
@@ -126,10 +165,14 @@ export class UsersService {
     await this.users.updateOne({ _id: clientId, orgId: new Types.ObjectId(orgId) }, { $set: { [`emergencyAccess.${clinicianId}`]: until } });
   }
 
-  async updateOrganization(orgId: string, set: Partial<Pick<Organization, 'clientAccess'>>): Promise<Organization> {
-    const org = await this.organizations.findOneAndUpdate({ _id: new Types.ObjectId(orgId) }, { $set: set }, { returnDocument: 'after' }).lean();
-    if (!org) throw new NotFound('Organization');
-    return org;
+  /** Every organization (scheduled jobs walk them; there are few). */
+  allOrganizations(): Promise<Organization[]> {
+    return this.organizations.find({}).lean();
+  }
+
+  /** Active admins of an organization: the care team of last resort. */
+  activeAdmins(orgId: Types.ObjectId | string): Promise<UserSummary[]> {
+    return this.users.find({ orgId: new Types.ObjectId(orgId), role: Role.ADMIN, deactivatedAt: { $exists: false } }, SUMMARY).lean();
   }
 
   /** Undoes a half-finished `org create`; never used on an organization with people in it. */
@@ -141,6 +184,19 @@ export class UsersService {
   async deleteById(id: Types.ObjectId): Promise<void> {
     await this.users.deleteOne({ _id: id });
   }
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export function normalizeEmail(email: string): string {

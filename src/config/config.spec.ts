@@ -17,9 +17,19 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db' }, 'JWT_SECRET: required when NODE_ENV=production'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }, 'MONGODB_URI: required when NODE_ENV=production'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_MODE: 'embedded' }, 'DATABASE_MODE: embedded keeps data in memory'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://db' }, 'SMTP_URL: required when NODE_ENV=production'],
+    [{ SMTP_URL: 'http://mail.example' }, 'SMTP_URL: expected smtp://'],
+    [{ MAIL_FROM: 'not an address' }, 'MAIL_FROM: expected an address'],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(message);
+  });
+
+  it('takes the sender address out of MAIL_FROM (the display name is set per organization)', () => {
+    expect(loadConfig({ MAIL_FROM: 'Clinic <no-reply@clinic.example>', SMTP_URL: 'smtps://u:p@mail.example:465' }).mail).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example:465',
+      fromAddress: 'no-reply@clinic.example',
+    });
   });
 
   it.each([

@@ -46,6 +46,8 @@ const schema = z.object({
   IMPORT_CURRICULUM: z.enum(['true', 'false']).default('true'),
   PUBLIC_BASE_URL: z.string().url().optional(),
   WEB_ROOT: z.string().min(1).default('web/dist'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'expected smtp://user:pass@host:port or smtps://user:pass@host:port').optional(),
+  MAIL_FROM: z.string().trim().regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'expected an address such as no-reply@clinic.example (a display name in front is ignored: each organization sets its own sender name)').default('no-reply@waypoint.invalid'),
   SIGNING_KEY: z.string().trim().refine((v) => ed25519PrivateKeyPem(v) !== undefined, 'expected an Ed25519 private key: PKCS#8 PEM, or its DER bytes in base64').optional(),
 });
 
@@ -95,6 +97,12 @@ export interface AppConfig {
   publicBaseUrlFromServer: boolean;
   /** The built web app served at `/` (skipped when it has no index.html). */
   webRoot: string;
+  mail: {
+    /** SMTP server; undefined outside production means mail is captured (development mailbox). */
+    smtpUrl?: string;
+    /** The sender address; the display name is each organization's discreet sender name. */
+    fromAddress: string;
+  };
   credentials: {
     /** Ed25519 private key (PKCS#8 PEM) that signs completion records and badges. */
     signingKeyPem: string;
@@ -126,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     c.DATABASE_MODE === 'uri' && !c.MONGODB_URI && 'MONGODB_URI: required when DATABASE_MODE=uri',
     production && !c.MONGODB_URI && 'MONGODB_URI: required when NODE_ENV=production (without it the service would fall back to an in-memory database)',
     production && !c.JWT_SECRET && 'JWT_SECRET: required when NODE_ENV=production',
+    production && !c.SMTP_URL && 'SMTP_URL: required when NODE_ENV=production (without it invitations, password resets, reminders and care-team alerts would never leave the service)',
     production && !c.SIGNING_KEY && 'SIGNING_KEY: required when NODE_ENV=production (certificates signed with a throw-away key cannot be verified later)',
     production &&
       (c.DATABASE_MODE === 'embedded' || c.DATABASE_MODE === 'memory-server') &&
@@ -170,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     publicBaseUrl: c.PUBLIC_BASE_URL ? c.PUBLIC_BASE_URL.replace(/\/$/, '') : servedBaseUrl(c.HOST, c.PORT),
     publicBaseUrlFromServer: !c.PUBLIC_BASE_URL,
     webRoot: resolve(c.WEB_ROOT),
+    mail: { smtpUrl: c.SMTP_URL, fromAddress: /<([^>]+)>/.exec(c.MAIL_FROM)?.[1] ?? c.MAIL_FROM },
     credentials: {
       signingKeyPem: c.SIGNING_KEY ? ed25519PrivateKeyPem(c.SIGNING_KEY)! : developmentSigningKey(),
       signingKeyGenerated: !c.SIGNING_KEY,

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Connection } from 'mongoose';
 import pino, { type Logger } from 'pino';
 import { createApp } from '../../src/bootstrap';
+import type { Clock } from '../../src/common/clock';
 import { loadConfig, type AppConfig } from '../../src/config/config';
 import type { DatabaseBackend } from '../../src/database/resolve-database';
 import { testDatabase } from './test-database';
@@ -23,6 +24,8 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
+  /** A clock tests move by hand; several instances may share one. */
+  clock?: Clock;
   /** Where the service logs (default: silent, or TEST_LOG_LEVEL). */
   logger?: Logger;
   /** The backend the service believes it runs on; the data is in the test database either way. */
@@ -45,7 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     ...env,
   });
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const app = await createApp(config, logger, { backend: options.backend ?? 'uri', uri, reason: 'test harness', stop: async () => undefined }, dbName);
+  const app = await createApp(config, logger, { backend: options.backend ?? 'uri', uri, reason: 'test harness', stop: async () => undefined }, dbName, undefined, options.clock);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -1,3 +1,4 @@
+import { isBackgroundCommand } from './learning-operations';
 import { randomUUID } from 'node:crypto';
 import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import type { Connection, Model } from 'mongoose';
@@ -154,6 +155,7 @@ export async function commandsDuring(t: TestApp, work: () => Promise<unknown>): 
   const seen: string[] = [];
   const listener = (event: { commandName: string; command: Record<string, unknown> }) => {
     if (['hello', 'isMaster', 'ismaster', 'ping', 'endSessions'].includes(event.commandName)) return;
+    if (isBackgroundCommand(event)) return;
     seen.push(`${event.commandName} ${String(event.command[event.commandName])}`);
   };
   client.on('commandStarted', listener);

@@ -1,3 +1,4 @@
+import { isBackgroundCommand } from './learning-operations';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { TestApp } from './app';
@@ -75,6 +76,7 @@ export async function commandShapes(t: TestApp, work: () => Promise<unknown>): P
   const shapes: string[] = [];
   const listener = (event: { commandName: string; command: Record<string, any> }) => {
     if (['hello', 'isMaster', 'ismaster', 'ping', 'endSessions'].includes(event.commandName)) return;
+    if (isBackgroundCommand(event)) return;
     const c = event.command;
     const collection = c[event.commandName];
     shapes.push(JSON.stringify({ command: event.commandName, collection, filter: shapeOf(c.filter), projection: c.projection, limit: c.limit }));

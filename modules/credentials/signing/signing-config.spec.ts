@@ -5,7 +5,7 @@ import { signingKeyFromPem } from './signing-key';
 const ed25519 = generateKeyPairSync('ed25519').privateKey;
 const pem = ed25519.export({ format: 'pem', type: 'pkcs8' }).toString();
 const base64Der = ed25519.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://db.example:27017' };
+const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), MONGODB_URI: 'mongodb://db.example:27017', SMTP_URL: 'smtp://mail.example:587' };
 
 describe('SIGNING_KEY', () => {
   it.each([

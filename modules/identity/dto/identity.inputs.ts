@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayNotEmpty, ArrayUnique, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayNotEmpty, ArrayUnique, IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Role } from '../../../src/auth/principal';
 import { ConsentScope } from '../schemas/consent.schema';
 import { IsObjectId } from '../../../src/common/validation';
@@ -64,4 +64,24 @@ export class GrantFamilyConsentInput {
   @IsString()
   @MaxLength(300)
   paperReference?: string;
+}
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+@InputType()
+export class ReminderPolicyInput {
+  @Field(() => Int, { nullable: true, description: 'Hours before the due date for the due-soon reminder (1 to 336).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(336)
+  dueSoonHours?: number;
+  @Field({ nullable: true, description: 'HH:MM, 24-hour, organization time zone.' })
+  @IsOptional()
+  @Matches(HH_MM, { message: 'quietHoursStart must be a time such as 21:00' })
+  quietHoursStart?: string;
+  @Field({ nullable: true, description: 'HH:MM, 24-hour, organization time zone.' })
+  @IsOptional()
+  @Matches(HH_MM, { message: 'quietHoursEnd must be a time such as 08:00' })
+  quietHoursEnd?: string;
 }

@@ -1,5 +1,8 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ReminderPolicyInput } from '../dto/identity.inputs';
+import { ReminderPolicyModel, toOrganizationModel } from './user.model';
 import { PageInfo } from '../../../src/common/pagination';
 import { ClientAccess } from '../policy/access-policy';
 import type { EmergencyAccessGrant } from '../schemas/emergency-access-grant.schema';
@@ -43,10 +46,22 @@ export class EmergencyAccessGrantConnection {
 export class OrganizationSettingsModel {
   @Field(() => ID) organizationId: string;
   @Field(() => ClientAccess) clientAccess: ClientAccess;
+  @Field({ description: 'IANA time zone: quiet hours, due dates and digests follow it.' }) timeZone: string;
+  @Field({ nullable: true, description: "The program's own crisis or after-hours line, shown with every lesson's crisis resources." }) crisisLine?: string;
+  @Field({ description: 'The sender name on mail to patients and family members. Says nothing about care.' }) discreetSenderName: string;
+  @Field(() => ReminderPolicyModel) reminderPolicy: ReminderPolicyModel;
 }
 
 export function toOrganizationSettingsModel(org: Organization): OrganizationSettingsModel {
-  return { organizationId: org._id.toHexString(), clientAccess: org.clientAccess ?? ClientAccess.CARE_TEAM };
+  const shown = toOrganizationModel(org);
+  return {
+    organizationId: org._id.toHexString(),
+    clientAccess: org.clientAccess ?? ClientAccess.CARE_TEAM,
+    timeZone: shown.timeZone,
+    crisisLine: shown.crisisLine,
+    discreetSenderName: shown.discreetSenderName,
+    reminderPolicy: shown.reminderPolicy,
+  };
 }
 
 @InputType()
@@ -55,4 +70,17 @@ export class OrganizationSettingsInput {
   @IsOptional()
   @IsEnum(ClientAccess)
   clientAccess?: ClientAccess;
+  @Field({ nullable: true, description: "The program's own crisis or after-hours line, shown with every lesson's crisis resources. An empty string removes it." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  crisisLine?: string;
+  @Field({ nullable: true, description: 'IANA time zone, e.g. America/Chicago.' }) @IsOptional() @IsString() @MaxLength(64) timeZone?: string;
+  @Field({ nullable: true, description: 'The sender name on mail to patients and family members; must not reveal care (checked against the forbidden-word list).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2, { message: 'discreetSenderName must be at least 2 characters' })
+  @MaxLength(60)
+  discreetSenderName?: string;
+  @Field(() => ReminderPolicyInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ReminderPolicyInput) reminderPolicy?: ReminderPolicyInput;
 }

@@ -10,6 +10,8 @@ registerEnumType(ConsentMethod, { name: 'ConsentMethod' });
 
 @ObjectType('InviteCreated')
 export class InviteCreated {
+  @Field(() => ID, { description: 'For resendInvite and revokeInvite.' }) id: string;
+  @Field({ description: 'The invitation was written to the outbox and goes out by mail to the address.' }) emailSent: boolean;
   @Field({ description: 'Shown once. Give it to the person; it works once and expires.' }) code: string;
   @Field() expiresAt: Date;
   @Field(() => Role) role: Role;

@@ -1,14 +1,38 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../../src/auth/principal';
+import { Int } from '@nestjs/graphql';
+import { DEFAULT_DISCREET_SENDER } from '../../../src/common/discreet-wording';
+import { DEFAULT_REMINDER_POLICY, type Organization } from '../schemas/organization.schema';
 import type { User } from '../schemas/user.schema';
+
+@ObjectType('ReminderPolicy')
+export class ReminderPolicyModel {
+  @Field(() => Int, { description: 'Hours before the due date that a due-soon reminder goes out.' }) dueSoonHours: number;
+  @Field({ description: 'Start of quiet hours (HH:MM, organization time zone): no reminders until quietHoursEnd.' }) quietHoursStart: string;
+  @Field() quietHoursEnd: string;
+}
 
 @ObjectType('Organization')
 export class OrganizationModel {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field() slug: string;
-  @Field() timeZone: string;
+  @Field({ description: 'IANA time zone (e.g. America/Chicago): quiet hours, due dates and digests follow it.' }) timeZone: string;
   @Field({ nullable: true, description: "The program's own crisis or after-hours line." }) crisisLine?: string;
+  @Field({ description: 'The sender name on mail to patients and family members. Says nothing about care.' }) discreetSenderName: string;
+  @Field(() => ReminderPolicyModel) reminderPolicy: ReminderPolicyModel;
+}
+
+export function toOrganizationModel(org: Organization): OrganizationModel {
+  return {
+    id: org._id.toHexString(),
+    name: org.name,
+    slug: org.slug,
+    timeZone: org.timeZone,
+    crisisLine: org.crisisLine,
+    discreetSenderName: org.discreetSenderName ?? DEFAULT_DISCREET_SENDER,
+    reminderPolicy: { ...DEFAULT_REMINDER_POLICY, ...org.reminderPolicy },
+  };
 }
 
 @ObjectType('User')

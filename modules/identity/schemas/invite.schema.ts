@@ -17,6 +17,9 @@ export class Invite {
   @Prop({ type: Types.ObjectId, required: true }) invitedBy: Types.ObjectId;
   @Prop({ required: true }) expiresAt: Date;
   @Prop() acceptedAt?: Date;
+  @Prop() revokedAt?: Date;
+  /** How many times the invitation was re-sent; each re-send has a new code and its own mail. */
+  @Prop({ default: 0 }) sendCount?: number;
   @Prop({ type: Types.ObjectId }) acceptedUserId?: Types.ObjectId;
 }
 export type InviteDocument = HydratedDocument<Invite>;

@@ -16,6 +16,23 @@ export class ProgramInfoSettings {
 }
 const ProgramInfoSettingsSchema = SchemaFactory.createForClass(ProgramInfoSettings);
 
+/** When learners may be reminded, in the organization's time zone. */
+@Schema({ _id: false })
+export class ReminderPolicy {
+  /** A due-soon reminder goes out this many hours before the due date. */
+  @Prop({ required: true, default: 48 }) dueSoonHours: number;
+  /** Quiet hours (HH:MM, local): no reminder is sent from start until end; may span midnight. */
+  @Prop({ required: true, default: '21:00' }) quietHoursStart: string;
+  @Prop({ required: true, default: '08:00' }) quietHoursEnd: string;
+}
+export const ReminderPolicySchema = SchemaFactory.createForClass(ReminderPolicy);
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { dueSoonHours: 48, quietHoursStart: '21:00', quietHoursEnd: '08:00' };
+
+/**
+ * An organization and its settings. Settings are plain optional fields set through
+ * `updateOrganizationSettings`; a new setting is a new field here and in its input.
+ */
 @Schema({ collection: 'organizations', timestamps: true })
 export class Organization {
   _id: Types.ObjectId;
@@ -27,6 +44,9 @@ export class Organization {
   /** Who among the clinicians sees a client: their care team (the default) or every clinician. */
   @Prop({ type: String, enum: Object.values(ClientAccess), default: ClientAccess.CARE_TEAM }) clientAccess: ClientAccess;
   @Prop({ type: ProgramInfoSettingsSchema }) programInfo?: ProgramInfoSettings;
+  /** The name patients' and families' mail comes from; never the program's clinical name. */
+  @Prop({ trim: true, maxlength: 60 }) discreetSenderName?: string;
+  @Prop({ type: ReminderPolicySchema }) reminderPolicy?: ReminderPolicy;
   createdAt: Date;
 }
 export type OrganizationDocument = HydratedDocument<Organization>;
