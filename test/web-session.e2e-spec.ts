@@ -89,11 +89,21 @@ describe('browser sessions', () => {
     expect((await post('/session/refresh', {}, { ...CSRF, cookie: a })).res.status).toBe(401);
     expect((await post('/session/sign-out', { everywhere: true }, { ...CSRF, cookie: b })).res.status).toBe(200);
     expect((await post('/session/refresh', {}, { ...CSRF, cookie: c })).res.status).toBe(401);
+    // Everywhere means every session: the access token from the clinician's GraphQL sign-in
+    // stops too, within the one second every instance takes to learn of it.
+    const deadline = Date.now() + 1500;
+    let code = errorCode(await ops.me(t, w.clinician.token));
+    while (code !== 'UNAUTHENTICATED' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      code = errorCode(await ops.me(t, w.clinician.token));
+    }
+    expect(code).toBe('UNAUTHENTICATED');
   });
 
   it('accepting an invite signs the new person in with the cookie', async () => {
     const email = `web-invitee-${Date.now()}@example.test`;
-    const { code } = expectData(await ops.createInvite(t, w.clinician.token, { role: Role.PATIENT, email })).createInvite;
+    const clinicianToken = expectData(await ops.login(t, w.clinician.email, PASSWORD)).login.accessToken;
+    const { code } = expectData(await ops.createInvite(t, clinicianToken, { role: Role.PATIENT, email })).createInvite;
     const { res, body, cookie } = await post('/session/accept-invite', { code, email, password: PASSWORD, displayName: 'Web Invitee' });
     expect(res.status).toBe(200);
     expect(body.user.displayName).toBe('Web Invitee');
