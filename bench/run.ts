@@ -218,7 +218,7 @@ async function prepare(uri: string, enginePid: number | undefined, learners: num
   const meter = new Meter();
   client.on('commandStarted', (event: { commandName: string; command: Record<string, unknown> }) => {
     // The mail worker and the scheduler poll in the background: not a request's cost.
-    const background = ['outboxMessages', 'scheduledJobs'].includes(String(event.command[event.commandName]));
+    const background = ['outboxMessages', 'scheduledJobs', 'revokedSessions'].includes(String(event.command[event.commandName]));
     if (!MONITORING.has(event.commandName) && !background) meter.count(event.commandName);
   });
   const fastify = app.getHttpAdapter().getInstance();

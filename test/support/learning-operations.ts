@@ -78,8 +78,11 @@ export async function signInBulk(t: TestApp, learnerId: string, role: Role): Pro
 }
 
 /** Counts the database commands the driver sends while `work` runs (handshakes and monitoring excluded). */
-/** The mail worker and the scheduler poll these in the background; they are not a request's cost. */
-const BACKGROUND_COLLECTIONS = ['outboxMessages', 'scheduledJobs'];
+/**
+ * The mail worker, the scheduler and the session-revocation refresh poll these in the
+ * background; they are not a request's cost.
+ */
+const BACKGROUND_COLLECTIONS = ['outboxMessages', 'scheduledJobs', 'revokedSessions'];
 
 export function isBackgroundCommand(event: { commandName: string; command?: Record<string, unknown> }): boolean {
   return BACKGROUND_COLLECTIONS.includes(String(event.command?.[event.commandName]));
