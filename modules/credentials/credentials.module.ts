@@ -14,6 +14,7 @@ import { CredentialShare, CredentialShareSchema } from './schemas/credential-sha
 import { SigningKeyService } from './signing/signing-key.service';
 import { StatusListCounter, StatusListCounterSchema } from './schemas/status-list-counter.schema';
 import { StatusListsService } from './status-lists.service';
+import { RateLimitModule } from '../../src/rate-limit/rate-limit.module';
 
 /**
  * Owns completion records and their shares. Progress issues through the
@@ -21,6 +22,9 @@ import { StatusListsService } from './status-lists.service';
  */
 @Module({
   imports: [
+    // @RateLimit on this module's routes needs the throttler (global; imported here so every
+    // context that loads this module, the CLI and service tests included, can build them).
+    RateLimitModule,
     AuditModule,
     IdentityModule,
     CurriculumModule,

@@ -31,9 +31,13 @@ import { RevokedSession, RevokedSessionSchema } from './schemas/revoked-session.
 import { User, UserSchema } from './schemas/user.schema';
 import { SessionController } from './session.controller';
 import { UsersService } from './users.service';
+import { RateLimitModule } from '../../src/rate-limit/rate-limit.module';
 
 @Module({
   imports: [
+    // @RateLimit on this module's routes needs the throttler (global; imported here so every
+    // context that loads this module, the CLI and service tests included, can build them).
+    RateLimitModule,
     AuditModule,
     MessagingModule,
     PassportModule,
