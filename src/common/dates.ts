@@ -36,3 +36,19 @@ export function inQuietHours(date: Date, timeZone: string, start: string, end: s
   if (s === e) return false;
   return s < e ? minutes >= s && minutes < e : minutes >= s || minutes < e;
 }
+
+/** An instant as local wall-clock time in a time zone, "2026-03-05 09:30:00", which spreadsheets read as a date and time. */
+export function localDateTime(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
+}
