@@ -21,6 +21,7 @@ import pino from 'pino';
 import { createApp } from '../src/bootstrap';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { importCurriculum } from '../modules/curriculum/import-curriculum';
+import { SessionsService } from '../modules/identity';
 import { Role, type AccessTokenClaims } from '../src/auth/principal';
 import { mountFloors, principals, type Floors } from './floors';
 import { G0Interceptor, RECORD_HEADER, REPLAY_HEADER } from './g0';
@@ -152,6 +153,8 @@ class Meter {
   /** Requests the server started in the window. */
   responses = 0;
   errorResponses = 0;
+  /** Polls of the ended-sessions list (background: every instance, whatever the traffic). */
+  sessionPolls = 0;
   readonly names = new Map<string, number>();
 
   count(name: string): void {
@@ -218,7 +221,9 @@ async function prepare(uri: string, enginePid: number | undefined, learners: num
   const meter = new Meter();
   client.on('commandStarted', (event: { commandName: string; command: Record<string, unknown> }) => {
     // The mail worker and the scheduler poll in the background: not a request's cost.
-    const background = ['outboxMessages', 'scheduledJobs', 'revokedSessions'].includes(String(event.command[event.commandName]));
+    const collection = String(event.command[event.commandName]);
+    const background = ['outboxMessages', 'scheduledJobs', 'revokedSessions'].includes(collection);
+    if (collection === 'revokedSessions') meter.sessionPolls++;
     if (!MONITORING.has(event.commandName) && !background) meter.count(event.commandName);
   });
   const fastify = app.getHttpAdapter().getInstance();
@@ -455,6 +460,78 @@ async function measureSubmit(h: Harness, load: Load, options: Options): Promise<
   return rows;
 }
 
+/**
+ * What the session check costs. Every authenticated request asks SessionsService
+ * whether its token's session (`sid`) has ended, so that sign-out, deactivation
+ * and password changes stop access tokens within a second on every instance.
+ * Three figures: the check on its own (with the list of ended sessions empty and
+ * holding 10,000), the same GraphQL query under load with the check as shipped
+ * and with the check answered without looking (interleaved rounds: the
+ * difference is the per-request cost), and the background poll that keeps each
+ * instance's list fresh.
+ */
+async function measureSessionCheck(h: Harness, load: Load, options: Options): Promise<string> {
+  const sessions = h.app.get(SessionsService, { strict: false });
+  const perCall = async (): Promise<number> => {
+    const calls = 200_000;
+    for (let i = 0; i < 10_000; i++) await sessions.isActive(`bench-warm-${i % 100}`);
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < calls; i++) await sessions.isActive(`bench-check-${i % 1000}`);
+    return Number(process.hrtime.bigint() - started) / calls;
+  };
+  const emptyNs = await perCall();
+  // 10,000 sessions ended elsewhere (another instance's sign-outs): the poll picks them up.
+  const now = Date.now();
+  await h.db.collection<{ _id: string }>('revokedSessions').insertMany(
+    Array.from({ length: 10_000 }, (_, i) => ({ _id: `bench-ended-${i}`, revokedAt: new Date(now), expiresAt: new Date(now + 3600_000) })) as never,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const ended = await sessions.isActive('bench-ended-42');
+  const fullNs = await perCall();
+
+  const scenario = SCENARIOS.find((s) => s.name === 'myLearning')!;
+  const job: LoadJob = { ...requestFor(h, scenario, 'G1'), seconds: options.seconds, connections: options.connections };
+  const shipped = sessions.isActive.bind(sessions);
+  const variants = { 'check as shipped': shipped, 'check skipped': async () => true } as const;
+  const names = Object.keys(variants) as Array<keyof typeof variants>;
+  await load.run({ ...job, seconds: options.warmup });
+  await settle(h.meter);
+  const samples = new Map<string, Sample[]>(names.map((n) => [n, []]));
+  try {
+    for (let round = 0; round < options.rounds; round++) {
+      for (const name of round % 2 ? [...names].reverse() : names) {
+        sessions.isActive = variants[name];
+        samples.get(name)!.push(await sampleRound(h, load, job));
+      }
+    }
+  } finally {
+    sessions.isActive = shipped;
+  }
+  const rows = names.map((n) => summarize(`myLearning, ${n}`, 'G1', samples.get(n)!));
+
+  const pollWindowMs = 5000;
+  const pollsBefore = h.meter.sessionPolls;
+  await new Promise((resolve) => setTimeout(resolve, pollWindowMs));
+  const pollsPerSecond = ((h.meter.sessionPolls - pollsBefore) * 1000) / pollWindowMs;
+  await h.db.collection('revokedSessions').deleteMany({ _id: { $regex: '^bench-ended-' } } as never);
+
+  const [withCheck, without] = rows;
+  const lines = [
+    '### Session check (is this access token\'s session still open?)',
+    '',
+    '| measurement | figure |',
+    '|---|---:|',
+    `| the check alone, no ended sessions listed | ${emptyNs.toFixed(0)} ns per request |`,
+    `| the check alone, 10,000 ended sessions listed | ${fullNs.toFixed(0)} ns per request${ended ? ' (INVALID: a listed session was reported open)' : ''} |`,
+    ...rows.map((r) => `| ${r.scenario}: req/s, p50, app CPU | ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, ${r.cpu.toFixed(0)} µs/req, ${r.cmds.toFixed(2)} cmds/req${r.invalid ? ` (INVALID: ${r.invalid})` : ''} |`),
+    `| per-request cost under load (difference in app CPU) | ${(withCheck.cpu - without.cpu).toFixed(0)} µs/req (${((100 * (withCheck.cpu - without.cpu)) / Math.max(without.cpu, 1)).toFixed(1)} %) |`,
+    `| background poll of the list, per instance | ${pollsPerSecond.toFixed(1)} find/s, whatever the traffic |`,
+    '',
+  ];
+  log(lines.join('\n'));
+  return lines.join('\n');
+}
+
 function summarize(scenario: string, variant: Variant, s: Sample[]): Row {
   const responses = s.reduce((a, x) => a + x.responses, 0);
   const dbCpu = s.every((x) => x.dbCpu !== undefined) ? s.reduce((a, x) => a + x.dbCpu!, 0) : undefined;
@@ -578,6 +655,7 @@ async function main(): Promise<void> {
     for (const scenario of SCENARIOS.filter((s) => !options.only || options.only.includes(s.name))) rows.push(...(await measure(h, load, options, scenario, ['F0', 'G0', 'F1', 'G1'])));
     if (!options.only || options.only.includes('submitQuizAttempt')) rows.push(...(await measureSubmit(h, load, options)));
     const lists = await listGrowth(h);
+    const sessionCheck = !options.only || options.only.includes('sessionCheck') ? await measureSessionCheck(h, load, options) : undefined;
     if (!process.env.MONGODB_URI && rest.length) await h.db.dropDatabase();
     await h.close();
     bySize.set(
@@ -604,6 +682,7 @@ async function main(): Promise<void> {
       ...rows.filter((r) => r.variant !== 'F0' && !r.invalid && !r.note).map((r) => `| ${r.scenario} | ${r.variant} | ${r.names} |`),
       '',
     );
+    if (sessionCheck) output.push(sessionCheck);
     output.push(`### Commands per request as lists grow (${sizeLabel(first)} learners)`, '', lists, '');
     if (rest.length) output.push('### Growth (caseload page of 50, staffCompliance page of 50)', '', growthTable(bySize), '');
     output.push(machine(options, engineName), `- total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -101,6 +101,9 @@ test('every learner page at 375 px and 1280 px', async ({ page, browser }) => {
 
   await page.goto('/account');
   await shoot(page, 'account');
+  await page.goto('/notifications');
+  await expect(page.getByRole('heading', { level: 1, name: 'Updates' })).toBeVisible();
+  await shoot(page, 'notifications');
 
   const staff = await aLearner('STAFF', 'Morgan Lee');
   await gql('mutation { enroll(courseSlug: "continuum-of-care") { id } }', {}, staff.token);

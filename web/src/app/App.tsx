@@ -19,6 +19,7 @@ import { ServicesProvider, useServices, useSession, type Services } from './serv
 const QuizPage = lazy(() => import('../features/quiz/QuizPage').then((m) => ({ default: m.QuizPage })));
 const CertificatesPage = lazy(() => import('../features/credentials/CertificatesPage').then((m) => ({ default: m.CertificatesPage })));
 const PrivacyPage = lazy(() => import('../features/consent/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const FamilyPage = lazy(() => import('../features/family/FamilyPage').then((m) => ({ default: m.FamilyPage })));
 
 const TimeZoneQuery = graphql(`
@@ -67,6 +68,7 @@ const router = createBrowserRouter([
       { path: '/certificates', element: <RequireSession children={<CertificatesPage />} /> },
       { path: '/privacy', element: <RequireSession children={<PrivacyPage />} /> },
       { path: '/family', element: <RequireSession children={<FamilyPage />} /> },
+      { path: '/notifications', element: <RequireSession children={<NotificationsPage />} /> },
       { path: '/account', element: <RequireSession children={<AccountPage />} /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -6,6 +6,7 @@ import { CrisisBar } from '../components/CrisisBar';
 import { IdleSignOut } from '../components/IdleSignOut';
 import { QuickExitButton, useQuickExit } from '../components/QuickExit';
 import { SaveStatus } from '../components/SaveStatus';
+import { useUnreadNotifications } from '../features/notifications/unread';
 import { graphql } from '../gql';
 import { signOutHere, useServices, useSession } from './services';
 
@@ -43,6 +44,7 @@ export function Layout() {
   const discreet = role === 'PATIENT' || role === 'FAMILY';
   const org = useQuery({ queryKey: ['organization'], queryFn: () => services.request(OrganizationQuery), enabled: !!session });
   const quickExit = useQuickExit(discreet);
+  const unread = useUnreadNotifications();
   const onIdle = useCallback(() => {
     void signOutHere(services).then(() => navigate('/sign-in?reason=idle', { replace: true }));
   }, [services, navigate]);
@@ -83,6 +85,9 @@ export function Layout() {
                   <NavLink to="/family">{t('nav.family')}</NavLink>
                 </li>
               ) : null}
+              <li>
+                <NavLink to="/notifications">{unread > 0 ? intl.formatMessage({ id: 'nav.notificationsUnread' }, { count: unread }) : t('nav.notifications')}</NavLink>
+              </li>
               <li>
                 <NavLink to="/account">{t('nav.account')}</NavLink>
               </li>

@@ -227,6 +227,26 @@ export type RecordProgressMutationVariables = Exact<{
 
 export type RecordProgressMutation = { recordLessonProgress: { lessonSlug: string, status: LessonStatus, positionPercent: number, duplicate: boolean } };
 
+export type MyNotificationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyNotificationsQuery = { myNotifications: { unreadCount: number, nodes: Array<{ id: string, title: string, body: string, path: string, createdAt: string, readAt: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type UnreadNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationsQuery = { myNotifications: { unreadCount: number } };
+
 export type QuizAttemptFieldsFragment = { id: string, number: number, status: QuizAttemptStatus, score: number | null, passed: boolean | null, passingScore: number, maxAttempts: number, showFeedback: boolean, questions: Array<{ id: string, kind: QuestionKind, prompt: string, options: Array<{ id: string, text: string }> }>, savedAnswers: Array<{ questionId: string, optionIds: Array<string> }>, feedback: Array<{ questionId: string, correct: boolean, correctOptionIds: Array<string>, chosenOptionIds: Array<string>, rationale: string }> | null, standing: { attemptsAllowed: number, attemptsRemaining: number, passed: boolean } | null };
 
 export type QuizPageQueryVariables = Exact<{
@@ -617,6 +637,37 @@ export const RecordProgressDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RecordProgressMutation, RecordProgressMutationVariables>;
+export const MyNotificationsDocument = new TypedDocumentString(`
+    query MyNotifications($first: Int!, $after: String) {
+  myNotifications(first: $first, after: $after) {
+    unreadCount
+    nodes {
+      id
+      title
+      body
+      path
+      createdAt
+      readAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyNotificationsQuery, MyNotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]!) {
+  markNotificationsRead(input: {ids: $ids})
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const UnreadNotificationsDocument = new TypedDocumentString(`
+    query UnreadNotifications {
+  myNotifications(first: 1) {
+    unreadCount
+  }
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationsQuery, UnreadNotificationsQueryVariables>;
 export const QuizPageDocument = new TypedDocumentString(`
     query QuizPage($courseSlug: String!, $lessonSlug: String!) {
   lessonBySlug(courseSlug: $courseSlug, lessonSlug: $lessonSlug) {
