@@ -49,6 +49,9 @@ test('patient: invite → assigned homework → read, reload, resume → quiz fa
   await page.getByRole('button', { name: 'Continue to the lesson' }).click();
   await expect(page.getByRole('heading', { name: 'What you will learn' })).toBeVisible();
   await expect(page).toHaveTitle('Reading · Learning'); // never the lesson's title
+  // Nor does the address (it stays in the history of a shared phone): a neutral key, no slug.
+  await expect(page).toHaveURL(/\/learn\/[0-9a-z]{7}\/[0-9a-z]{7}$/);
+  expect(page.url()).not.toMatch(/relapse|trigger|craving/);
   await expectAccessible(page);
 
   // Read half way; the position is saved, then restored after a reload.

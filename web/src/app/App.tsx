@@ -1,17 +1,19 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
-import { createBrowserRouter, Navigate, RouterProvider, useLocation, useParams } from 'react-router';
-import { Loading } from '../components/Page';
+import { createBrowserRouter, Link, Navigate, RouterProvider, useLocation, useParams } from 'react-router';
+import { ErrorMessage, Loading } from '../components/Page';
 import { AccountPage } from '../features/account/AccountPage';
 import { InvitePage } from '../features/auth/InvitePage';
 import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/PasswordResetPages';
 import { SignInPage } from '../features/auth/SignInPage';
-import { HomePage } from '../features/learning/HomePage';
+import { HomePage, MyLearningQuery } from '../features/learning/HomePage';
 import { CoursePage } from '../features/learning/CoursePage';
 import { LessonPage } from '../features/learning/LessonPage';
 import { graphql } from '../gql';
 import { catalogFor, LOCALE } from '../i18n/catalogs';
+import { useT } from '../i18n/useT';
+import { coursePath, lessonPath, quizPath, slugForKey } from '../lib/neutral-paths';
 import { Layout } from './Layout';
 import { ServicesProvider, useServices, useSession, type Services } from './services';
 
@@ -38,15 +40,52 @@ function RequireSession({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
-/** A fresh reader per lesson: the content-note gate, reading timer and position belong to one lesson. */
-function LessonRoute() {
-  const { slug, lessonSlug } = useParams();
-  return <LessonPage key={`${slug}/${lessonSlug}`} />;
+/**
+ * Learner addresses carry neutral keys (see lib/neutral-paths); the slugs they
+ * stand for come from the learner's own courses.
+ */
+function useNeutralSlugs() {
+  const { courseKey, lessonKey } = useParams();
+  const { request } = useServices();
+  const query = useQuery({ queryKey: ['myLearning'], queryFn: () => request(MyLearningQuery) });
+  const data = query.data;
+  const courseSlug = data ? slugForKey(courseKey, [...data.myLearning.map((item) => item.courseSlug), ...data.courses.map((c) => c.slug)]) : undefined;
+  const lessons = data?.myLearning.find((item) => item.courseSlug === courseSlug)?.lessons.map((l) => l.slug) ?? [];
+  const lessonSlug = courseSlug ? slugForKey(lessonKey, lessons) : undefined;
+  return { query, courseSlug, lessonSlug };
 }
 
-function QuizRoute() {
-  const { slug, lessonSlug } = useParams();
-  return <QuizPage key={`${slug}/${lessonSlug}`} />;
+function Unavailable() {
+  const t = useT();
+  return (
+    <section className="narrow">
+      <h1>{t('unavailable.title')}</h1>
+      <p>{t('unavailable.body')}</p>
+      <p>
+        <Link to="/">{t('nav.backHome')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** Resolves the keys in the address, then shows the page; a fresh page per lesson (its gate, timer and position belong to one lesson). */
+function LearningRoute({ page }: { page: 'course' | 'lesson' | 'quiz' }) {
+  const { query, courseSlug, lessonSlug } = useNeutralSlugs();
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ErrorMessage error={query.error} />;
+  if (!courseSlug) return <Unavailable />;
+  if (page === 'course') return <CoursePage key={courseSlug} slug={courseSlug} />;
+  if (!lessonSlug) return <Unavailable />;
+  const key = `${courseSlug}/${lessonSlug}`;
+  return page === 'lesson' ? <LessonPage key={key} courseSlug={courseSlug} lessonSlug={lessonSlug} /> : <QuizPage key={key} courseSlug={courseSlug} lessonSlug={lessonSlug} />;
+}
+
+/** Old addresses with slugs (bookmarks, lesson links): replaced in history by the neutral one. */
+function LegacyLearningRedirect() {
+  const { slug = '', lessonSlug } = useParams();
+  const quiz = useLocation().pathname.endsWith('/quiz');
+  const to = !lessonSlug ? coursePath(slug) : quiz ? quizPath(slug, lessonSlug) : lessonPath(slug, lessonSlug);
+  return <Navigate to={to} replace />;
 }
 
 function NotFound() {
@@ -62,9 +101,12 @@ const router = createBrowserRouter([
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password/:token?', element: <ResetPasswordPage /> },
       { path: '/', element: <RequireSession children={<HomePage />} /> },
-      { path: '/courses/:slug', element: <RequireSession children={<CoursePage />} /> },
-      { path: '/courses/:slug/lessons/:lessonSlug', element: <RequireSession children={<LessonRoute />} /> },
-      { path: '/courses/:slug/lessons/:lessonSlug/quiz', element: <RequireSession children={<QuizRoute />} /> },
+      { path: '/learn/:courseKey', element: <RequireSession children={<LearningRoute page="course" />} /> },
+      { path: '/learn/:courseKey/:lessonKey', element: <RequireSession children={<LearningRoute page="lesson" />} /> },
+      { path: '/learn/:courseKey/:lessonKey/check', element: <RequireSession children={<LearningRoute page="quiz" />} /> },
+      { path: '/courses/:slug', element: <LegacyLearningRedirect /> },
+      { path: '/courses/:slug/lessons/:lessonSlug', element: <LegacyLearningRedirect /> },
+      { path: '/courses/:slug/lessons/:lessonSlug/quiz', element: <LegacyLearningRedirect /> },
       { path: '/certificates', element: <RequireSession children={<CertificatesPage />} /> },
       { path: '/privacy', element: <RequireSession children={<PrivacyPage />} /> },
       { path: '/family', element: <RequireSession children={<FamilyPage />} /> },

@@ -203,7 +203,7 @@ export type CoursePageQuery = { course: { id: string, slug: string, title: strin
 export type MyLearningQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyLearningQuery = { me: { id: string, displayName: string, role: Role }, myLearning: Array<{ enrollmentId: string, courseSlug: string, courseTitle: string, dueAt: string | null, status: LearningStatus, percent: number, completedLessons: number, totalLessons: number, source: string, blockedBy: Array<string>, nextLesson: { lessonId: string, slug: string, title: string } | null }>, courses: Array<{ id: string, slug: string, title: string, summary: string, estimatedMinutes: number }> };
+export type MyLearningQuery = { me: { id: string, displayName: string, role: Role }, myLearning: Array<{ enrollmentId: string, courseSlug: string, courseTitle: string, dueAt: string | null, status: LearningStatus, percent: number, completedLessons: number, totalLessons: number, source: string, blockedBy: Array<string>, nextLesson: { lessonId: string, slug: string, title: string } | null, lessons: Array<{ slug: string }> }>, courses: Array<{ id: string, slug: string, title: string, summary: string, estimatedMinutes: number }> };
 
 export type EnrollMutationVariables = Exact<{
   courseSlug: string;
@@ -570,6 +570,9 @@ export const MyLearningDocument = new TypedDocumentString(`
       lessonId
       slug
       title
+    }
+    lessons {
+      slug
     }
   }
   courses {

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useServices } from '../../app/services';
 import { ErrorMessage, Loading, usePageTitle } from '../../components/Page';
 import { graphql } from '../../gql';
 import { useT } from '../../i18n/useT';
+import { lessonPath } from '../../lib/neutral-paths';
 
 export const CoursePageQuery = graphql(`
   query CoursePage($slug: String!) {
@@ -37,10 +38,9 @@ export const CoursePageQuery = graphql(`
 `);
 
 /** A course's lessons in order, each with its state, and why a locked one is locked. */
-export function CoursePage() {
+export function CoursePage({ slug }: { slug: string }) {
   usePageTitle('page.course');
   const t = useT();
-  const { slug = '' } = useParams();
   const { request } = useServices();
   const query = useQuery({ queryKey: ['course', slug], queryFn: () => request(CoursePageQuery, { slug }) });
   if (query.isPending) return <Loading />;
@@ -67,7 +67,7 @@ export function CoursePage() {
               {locked ? (
                 <span className="lesson-list__title">{lesson.title}</span>
               ) : (
-                <Link to={`/courses/${slug}/lessons/${lesson.slug}`} className="lesson-list__title">
+                <Link to={lessonPath(slug, lesson.slug)} className="lesson-list__title">
                   {lesson.title}
                 </Link>
               )}

@@ -4,6 +4,7 @@ import { useServices } from '../../app/services';
 import { ErrorMessage, Loading, usePageTitle } from '../../components/Page';
 import { graphql } from '../../gql';
 import { useT } from '../../i18n/useT';
+import { coursePath, lessonPath } from '../../lib/neutral-paths';
 
 export const MyLearningQuery = graphql(`
   query MyLearning {
@@ -27,6 +28,9 @@ export const MyLearningQuery = graphql(`
         lessonId
         slug
         title
+      }
+      lessons {
+        slug
       }
     }
     courses {
@@ -74,7 +78,7 @@ export function HomePage() {
           {myLearning.map((item) => (
             <li key={item.enrollmentId} className="card">
               <h3>
-                <Link to={`/courses/${item.courseSlug}`}>{item.courseTitle}</Link>
+                <Link to={coursePath(item.courseSlug)}>{item.courseTitle}</Link>
               </h3>
               <p className="meta">
                 {item.source === 'SELF' ? t('home.selfEnrolled') : t('home.assigned')}
@@ -88,7 +92,7 @@ export function HomePage() {
               {item.status === 'COMPLETED' ? (
                 <p>{t('home.completed')}</p>
               ) : item.nextLesson ? (
-                <Link className="button" to={`/courses/${item.courseSlug}/lessons/${item.nextLesson.slug}`}>
+                <Link className="button" to={lessonPath(item.courseSlug, item.nextLesson.slug)}>
                   {t('home.next', { lesson: item.nextLesson.title })}
                 </Link>
               ) : null}

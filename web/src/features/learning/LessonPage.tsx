@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useServices } from '../../app/services';
 import { ErrorMessage, Loading, usePageTitle } from '../../components/Page';
 import { graphql } from '../../gql';
 import { useT } from '../../i18n/useT';
+import { coursePath, lessonPath, neutralLessonLinks, quizPath } from '../../lib/neutral-paths';
 import { ReflectionForm } from '../reflections/ReflectionForm';
 import { recordProgress } from './progress';
 
@@ -57,10 +58,9 @@ function scrolledPercent(article: HTMLElement): number {
   return Math.max(0, Math.min(100, Math.round((read / readable) * 100)));
 }
 
-export function LessonPage() {
+export function LessonPage({ courseSlug, lessonSlug }: { courseSlug: string; lessonSlug: string }) {
   usePageTitle('page.lesson');
   const t = useT();
-  const { slug: courseSlug = '', lessonSlug = '' } = useParams();
   const { request, queue, queryClient } = useServices();
   const navigate = useNavigate();
   const query = useQuery({
@@ -134,7 +134,7 @@ export function LessonPage() {
   return (
     <>
       <p>
-        <Link to={`/courses/${courseSlug}`}>{t('lesson.backToCourse')}</Link>
+        <Link to={coursePath(courseSlug)}>{t('lesson.backToCourse')}</Link>
       </p>
       <h1>{lesson.title}</h1>
       <p className="meta">{t('course.minutes', { minutes: lesson.estimatedMinutes })}</p>
@@ -147,7 +147,7 @@ export function LessonPage() {
             <button type="button" onClick={() => setNoteAccepted(true)}>
               {t('lesson.contentNoteContinue')}
             </button>
-            <Link to={`/courses/${courseSlug}`}>{t('lesson.contentNoteLater')}</Link>
+            <Link to={coursePath(courseSlug)}>{t('lesson.contentNoteLater')}</Link>
           </div>
         </section>
       ) : (
@@ -172,7 +172,7 @@ export function LessonPage() {
                 void navigate(href);
               }
             }}
-            dangerouslySetInnerHTML={{ __html: lesson.bodyHtml }}
+            dangerouslySetInnerHTML={{ __html: neutralLessonLinks(lesson.bodyHtml) }}
           />
           <section aria-labelledby="sources-title" className="sources">
             <h2 id="sources-title">{t('lesson.sources')}</h2>
@@ -201,13 +201,13 @@ export function LessonPage() {
             )}
             {lesson.quiz ? (
               <p>
-                <Link className="button" to={`/courses/${courseSlug}/lessons/${lessonSlug}/quiz`}>
+                <Link className="button" to={quizPath(courseSlug, lessonSlug)}>
                   {t('lesson.toQuiz')}
                 </Link>
               </p>
             ) : next ? (
               <p>
-                <Link className="button" to={`/courses/${courseSlug}/lessons/${next.slug}`}>
+                <Link className="button" to={lessonPath(courseSlug, next.slug)}>
                   {t('lesson.nextLesson', { lesson: next.title })}
                 </Link>
               </p>

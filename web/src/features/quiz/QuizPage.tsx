@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useServices, useSession } from '../../app/services';
 import { ErrorMessage, Loading, usePageTitle } from '../../components/Page';
 import { graphql } from '../../gql';
 import type { QuizAttemptFieldsFragment } from '../../gql/graphql';
 import { useT } from '../../i18n/useT';
+import { coursePath, lessonPath } from '../../lib/neutral-paths';
 
 graphql(`
   fragment QuizAttemptFields on QuizAttempt {
@@ -106,10 +107,9 @@ const SubmitQuizMutation = graphql(`
 
 type Answers = Record<string, string[]>;
 
-export function QuizPage() {
+export function QuizPage({ courseSlug, lessonSlug }: { courseSlug: string; lessonSlug: string }) {
   usePageTitle('page.quiz');
   const t = useT();
-  const { slug: courseSlug = '', lessonSlug = '' } = useParams();
   const { request, queue, queryClient } = useServices();
   const role = useSession()?.user.role;
   const lessonQuery = useQuery({ queryKey: ['quiz', courseSlug, lessonSlug], queryFn: () => request(QuizPageQuery, { courseSlug, lessonSlug }) });
@@ -203,7 +203,7 @@ export function QuizPage() {
           </ol>
         ) : null}
         {attempt.passed ? (
-          <Link className="button" to={`/courses/${courseSlug}`}>
+          <Link className="button" to={coursePath(courseSlug)}>
             {t('quiz.continue')}
           </Link>
         ) : remaining > 0 ? (
@@ -214,7 +214,7 @@ export function QuizPage() {
           <p className="notice">{t('quiz.outOfAttempts', { whom: whomToAsk })}</p>
         )}
         <p>
-          <Link to={`/courses/${courseSlug}/lessons/${lessonSlug}`}>{t('quiz.backToLesson')}</Link>
+          <Link to={lessonPath(courseSlug, lessonSlug)}>{t('quiz.backToLesson')}</Link>
         </p>
       </>
     );
@@ -237,7 +237,7 @@ export function QuizPage() {
           <p className="notice">{t('quiz.outOfAttempts', { whom: whomToAsk })}</p>
         )}
         <p>
-          <Link to={`/courses/${courseSlug}/lessons/${lessonSlug}`}>{t('quiz.backToLesson')}</Link>
+          <Link to={lessonPath(courseSlug, lessonSlug)}>{t('quiz.backToLesson')}</Link>
         </p>
       </>
     );
