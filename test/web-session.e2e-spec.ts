@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '../src/auth/principal';
@@ -11,6 +12,9 @@ function fakeWebBuild(): string {
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Learning</title><div id="root"></div>');
   writeFileSync(join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+  // The build writes compressed copies beside each asset (web/vite.config.ts).
+  writeFileSync(join(root, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
+  writeFileSync(join(root, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1)'));
   writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   return root;
 }
@@ -127,6 +131,18 @@ describe('the web app at /', () => {
     const res = await get('/assets/index-abc123.js', '*/*');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the compressed copy to a browser that accepts it, and the plain file otherwise', async () => {
+    const url = `${t.url}/assets/index-abc123.js`;
+    const br = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    const raw = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    expect(raw.headers.get('content-encoding')).toBeNull();
+    expect(await raw.text()).toBe('console.log(1)');
+    // fetch() decodes brotli itself: the body that arrives is the script.
+    expect(await br.text()).toBe('console.log(1)');
   });
 
   it('leaves the API and service routes as they were', async () => {

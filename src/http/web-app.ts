@@ -22,6 +22,9 @@ export async function serveWebApp(fastify: FastifyInstance, root: string): Promi
     wildcard: false,
     index: false,
     serveDotFiles: false,
+    // The build writes .br and .gz beside each text asset (web/vite.config.ts): sent to
+    // browsers that accept them, with no compression work per request.
+    preCompressed: true,
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
