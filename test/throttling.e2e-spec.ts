@@ -75,7 +75,7 @@ describe('per-client rate limits on the public operations', () => {
   let t: TestApp;
   let w: World;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: '127.0.0.1', RATE_LIMIT_LOGIN: '3', RATE_LIMIT_PUBLIC: '4', RATE_LIMIT_WINDOW: '1h' });
+    t = await startTestApp({ TRUST_PROXY: '127.0.0.1', RATE_LIMIT_LOGIN: '3', RATE_LIMIT_PUBLIC: '4', RATE_LIMIT_PASSWORD_RESET: '2', RATE_LIMIT_WINDOW: '1h' });
     w = await buildWorld(t);
   });
   afterAll(() => t?.close());
@@ -110,6 +110,16 @@ describe('per-client rate limits on the public operations', () => {
     const refresh = 'mutation($r: String!) { refreshSession(refreshToken: $r) { accessToken } }';
     for (let i = 0; i < 4; i++) expect((await from(t, client, refresh, { r: 'not-a-token' })).code).toBe('UNAUTHENTICATED');
     expect((await from(t, client, refresh, { r: 'not-a-token' })).status).toBe(429);
+  });
+
+  it('requestPasswordReset and resetPassword share their own count per client', async () => {
+    const client = '192.0.2.50';
+    const request = 'mutation($e: String!) { requestPasswordReset(email: $e) }';
+    const reset = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }';
+    expect((await from(t, client, request, { e: w.staff.email })).data?.requestPasswordReset).toBe(true);
+    expect((await from(t, client, reset, { t: 'not-a-token', p: 'a long enough passphrase' })).code).toBe('BAD_USER_INPUT');
+    expect((await from(t, client, request, { e: 'nobody@example.test' })).status).toBe(429);
+    expect((await from(t, '192.0.2.51', request, { e: w.staff.email })).data?.requestPasswordReset).toBe(true);
   });
 
   it('hold across instances: the count is kept in MongoDB', async () => {

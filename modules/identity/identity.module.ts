@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { AuditModule } from '../audit';
 import { MessagingModule } from '../messaging';
 import { AccessService } from './access.service';
+import { AccountResolver } from './account.resolver';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { CareTeamResolver } from './care-team.resolver';
@@ -16,6 +17,7 @@ import { ConsentsService } from './consents.service';
 import { DisclosuresResolver } from './disclosures.resolver';
 import { InvitesService } from './invites.service';
 import { LocalStrategy } from './local.strategy';
+import { PasswordRecoveryService } from './password-recovery.service';
 import { PeopleResolver } from './people.resolver';
 import { SessionsService } from './sessions.service';
 import { SignInThrottleService } from './sign-in-throttle.service';
@@ -26,6 +28,7 @@ import { Invite, InviteSchema } from './schemas/invite.schema';
 import { LoginThrottle, LoginThrottleSchema } from './schemas/login-throttle.schema';
 import { Notification, NotificationSchema } from './schemas/notification.schema';
 import { Organization, OrganizationSchema } from './schemas/organization.schema';
+import { PasswordReset, PasswordResetSchema } from './schemas/password-reset.schema';
 import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema';
 import { RevokedSession, RevokedSessionSchema } from './schemas/revoked-session.schema';
 import { User, UserSchema } from './schemas/user.schema';
@@ -56,10 +59,11 @@ import { RateLimitModule } from '../../src/rate-limit/rate-limit.module';
       { name: Consent.name, schema: ConsentSchema },
       { name: EmergencyAccessGrant.name, schema: EmergencyAccessGrantSchema },
       { name: Notification.name, schema: NotificationSchema },
+      { name: PasswordReset.name, schema: PasswordResetSchema },
     ]),
   ],
   controllers: [SessionController],
-  providers: [CareTeamAlertsService, UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver],
+  providers: [CareTeamAlertsService, UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver, PasswordRecoveryService, AccountResolver],
   exports: [CareTeamAlertsService, UsersService, AccessService, ConsentsService, SessionsService],
 })
 export class IdentityModule {}

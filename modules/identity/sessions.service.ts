@@ -63,10 +63,13 @@ export class SessionsService implements OnModuleInit, OnModuleDestroy {
     await this.revokeChains([sessionId], reason);
   }
 
-  /** Ends every session the person has open. */
-  async revokeAll(userId: string | Types.ObjectId, reason: string): Promise<void> {
-    const chains = await this.refreshTokens.distinct('chainId', { userId: new Types.ObjectId(userId), expiresAt: { $gt: new Date() } });
-    await this.revokeChains(chains as string[], reason);
+  /** Ends every session the person has open, or every one but `except` (a password change keeps the changer's). */
+  async revokeAll(userId: string | Types.ObjectId, reason: string, options: { except?: string } = {}): Promise<void> {
+    const chains = (await this.refreshTokens.distinct('chainId', { userId: new Types.ObjectId(userId), expiresAt: { $gt: new Date() } })) as string[];
+    await this.revokeChains(
+      chains.filter((id) => id !== options.except),
+      reason,
+    );
   }
 
   private async revokeChains(chainIds: string[], reason: string): Promise<void> {

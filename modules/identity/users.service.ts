@@ -104,6 +104,15 @@ export class UsersService {
     return this.users.findOne({ email: normalizeEmail(email), deactivatedAt: { $exists: false } }).lean();
   }
 
+  /** For checking a password the person types (password change); never leaves the identity module. */
+  async passwordHashOf(id: Types.ObjectId): Promise<string | undefined> {
+    return (await this.users.findById(id, { passwordHash: 1 }).lean())?.passwordHash;
+  }
+
+  async setPasswordHash(id: Types.ObjectId, passwordHash: string): Promise<void> {
+    await this.users.updateOne({ _id: id }, { $set: { passwordHash } });
+  }
+
   findByEmail(email: string): Promise<UserSummary | null> {
     return this.users.findOne({ email: normalizeEmail(email) }, SUMMARY).lean();
   }

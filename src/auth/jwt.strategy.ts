@@ -35,6 +35,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: AccessTokenClaims): Promise<Principal | false> {
     if (!claims.sub || !claims.org || typeof claims.sid !== 'string' || !Object.values(Role).includes(claims.role)) return false;
     if (!(await this.sessions.isActive(claims.sid))) return false;
-    return { userId: claims.sub, orgId: claims.org, role: claims.role };
+    return { userId: claims.sub, orgId: claims.org, role: claims.role, sessionId: claims.sid };
   }
 }

@@ -18,6 +18,8 @@ export interface Principal {
   userId: string;
   orgId: string;
   role: Role;
+  /** The session (refresh-token chain) the request came in on; absent outside a signed-in request. */
+  sessionId?: string;
 }
 
 /** Claims inside an access token. Kept small: no names, no emails. */

@@ -30,6 +30,7 @@ const schema = z.object({
   RATE_LIMIT_WINDOW: duration.default('1m'),
   RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).max(1000000).default(10),
   RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).max(1000000).default(30),
+  RATE_LIMIT_PASSWORD_RESET: z.coerce.number().int().min(1).max(1000000).default(5),
   TRUST_PROXY: z
     .string()
     .trim()
@@ -162,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     },
     rateLimits: {
       windowSeconds: parseDurationSeconds(c.RATE_LIMIT_WINDOW),
-      limits: { login: c.RATE_LIMIT_LOGIN, acceptInvite: c.RATE_LIMIT_PUBLIC, refreshSession: c.RATE_LIMIT_PUBLIC, verify: c.RATE_LIMIT_PUBLIC },
+      limits: { login: c.RATE_LIMIT_LOGIN, acceptInvite: c.RATE_LIMIT_PUBLIC, refreshSession: c.RATE_LIMIT_PUBLIC, verify: c.RATE_LIMIT_PUBLIC, passwordReset: c.RATE_LIMIT_PASSWORD_RESET },
     },
     trustProxy: c.TRUST_PROXY ? c.TRUST_PROXY.split(',').map((p) => p.trim()) : false,
     graphql: {

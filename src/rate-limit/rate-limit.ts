@@ -5,10 +5,10 @@ import { RateLimited } from '../common/errors';
 
 /**
  * The public operations limited per client, each with its own counter. A new
- * one (password reset, say) is a name here, a limit in config.ts, and
+ * one is a name here, a limit in config.ts, and
  * `@RateLimit('name')` on its resolver or controller method.
  */
-export const RATE_LIMIT_BUCKETS = ['login', 'acceptInvite', 'refreshSession', 'verify'] as const;
+export const RATE_LIMIT_BUCKETS = ['login', 'acceptInvite', 'refreshSession', 'verify', 'passwordReset'] as const;
 export type RateLimitBucket = (typeof RATE_LIMIT_BUCKETS)[number];
 
 const BUCKET = 'waypoint:rateLimitBucket';

@@ -45,6 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     // Every test signs in from 127.0.0.1; the per-client limits have tests of their own (test/throttling.e2e-spec.ts).
     RATE_LIMIT_LOGIN: '10000',
     RATE_LIMIT_PUBLIC: '10000',
+    RATE_LIMIT_PASSWORD_RESET: '10000',
     ...env,
   });
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });

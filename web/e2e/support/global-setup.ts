@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cwd: root,
     // Every story signs in from 127.0.0.1, so the per-client limits would throttle the run itself;
     // the limits are exercised in test/throttling.e2e-spec.ts.
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', SEED_DEMO: 'true', DATABASE_MODE: 'embedded', LOG_LEVEL: 'warn', RATE_LIMIT_LOGIN: '100000', RATE_LIMIT_PUBLIC: '100000' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', SEED_DEMO: 'true', DATABASE_MODE: 'embedded', LOG_LEVEL: 'warn', RATE_LIMIT_LOGIN: '100000', RATE_LIMIT_PUBLIC: '100000', RATE_LIMIT_PASSWORD_RESET: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
