@@ -1,8 +1,7 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { LEARNER_ROLES } from '../identity';
-import type { GraphQLContext } from '../../src/graphql/context';
 import { GrantQuizAttemptsArgs, SaveQuizAnswersArgs, SubmitQuizAttemptArgs } from './dto/assessment.inputs';
 import { ItemAnalysisService } from './item-analysis.service';
 import { QuizItemAnalysisModel } from './models/item-analysis.model';
@@ -40,19 +39,18 @@ export class QuizAttemptsResolver {
 
   @Roles(...LEARNER_ROLES, Role.CLINICIAN, Role.ADMIN)
   @Query(() => QuizAttemptModel, { description: 'One attempt: yours, or (care team, audited) a learner\'s.' })
-  async quizAttempt(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args('id', { type: () => ID }) id: string): Promise<QuizAttemptModel> {
-    return toQuizAttemptModel(await this.attempts.attempt(viewer, id, String(ctx.req.id)));
+  async quizAttempt(@CurrentUser() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<QuizAttemptModel> {
+    return toQuizAttemptModel(await this.attempts.attempt(viewer, id));
   }
 
   @Roles(...LEARNER_ROLES, Role.CLINICIAN, Role.ADMIN)
   @Query(() => QuizAttemptHistoryModel, { description: "Every attempt at a quiz with the grading-method standing: yours, or (care team, audited) a learner's." })
   async quizAttempts(
     @CurrentUser() viewer: Principal,
-    @Context() ctx: GraphQLContext,
     @Args('quizId', { type: () => ID }) quizId: string,
     @Args('learnerId', { type: () => ID, nullable: true }) learnerId?: string,
   ): Promise<QuizAttemptHistoryModel> {
-    const history = await this.attempts.history(viewer, quizId, learnerId, String(ctx.req.id));
+    const history = await this.attempts.history(viewer, quizId, learnerId);
     return { ...history, standing: toStandingModel(history.standing), attempts: history.attempts.map(toQuizAttemptModel) };
   }
 
@@ -60,8 +58,8 @@ export class QuizAttemptsResolver {
   @Mutation(() => QuizAttemptHistoryModel, {
     description: "The learner's care team gives more attempts at a quiz (audited, with the reason). Answers with the learner's standing as it now is.",
   })
-  async grantQuizAttempts(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args() args: GrantQuizAttemptsArgs): Promise<QuizAttemptHistoryModel> {
-    const history = await this.attempts.grant(viewer, args, String(ctx.req.id));
+  async grantQuizAttempts(@CurrentUser() viewer: Principal, @Args() args: GrantQuizAttemptsArgs): Promise<QuizAttemptHistoryModel> {
+    const history = await this.attempts.grant(viewer, args);
     return { ...history, standing: toStandingModel(history.standing), attempts: history.attempts.map(toQuizAttemptModel) };
   }
 

@@ -192,20 +192,20 @@ export class QuizAttemptsService {
   }
 
   /** A single attempt: its learner, or someone AccessService lets see the learner's attempts (audited). */
-  async attempt(viewer: Principal, attemptId: string, requestId?: string): Promise<QuizAttempt> {
+  async attempt(viewer: Principal, attemptId: string): Promise<QuizAttempt> {
     if (!Types.ObjectId.isValid(attemptId)) throw new NotFound('That quiz attempt');
     const attempt = await this.attempts.findOne({ _id: new Types.ObjectId(attemptId), orgId: new Types.ObjectId(viewer.orgId) }).lean<QuizAttempt>();
     if (!attempt) throw new NotFound('That quiz attempt');
     const learnerId = attempt.learnerId.toHexString();
-    if (learnerId !== viewer.userId) await this.access.requireOne(viewer, Permission.READ_ATTEMPTS, learnerId, { action: AuditAction.QUIZ_ATTEMPT_READ, requestId });
+    if (learnerId !== viewer.userId) await this.access.requireOne(viewer, Permission.READ_ATTEMPTS, learnerId, { action: AuditAction.QUIZ_ATTEMPT_READ });
     return attempt;
   }
 
   /** Every attempt of one learner at one quiz (at most the quiz maximum), with the grading-method standing. */
-  async history(viewer: Principal, quizId: string, learnerId: string | undefined, requestId?: string): Promise<AttemptHistory> {
+  async history(viewer: Principal, quizId: string, learnerId: string | undefined): Promise<AttemptHistory> {
     if (!learnerId && worksWithOthersRecords(viewer.role)) throw new BadInput('Name the learner (learnerId) whose attempts you want to see.', { field: 'learnerId' });
     const subjectId = learnerId ?? viewer.userId;
-    if (subjectId !== viewer.userId) await this.access.requireOne(viewer, Permission.READ_ATTEMPTS, subjectId, { requestId });
+    if (subjectId !== viewer.userId) await this.access.requireOne(viewer, Permission.READ_ATTEMPTS, subjectId);
     if (!Types.ObjectId.isValid(quizId)) throw new NotFound('That quiz');
     const rows = await this.attempts
       .find({ orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(subjectId), quizId: new Types.ObjectId(quizId) })
@@ -242,14 +242,14 @@ export class QuizAttemptsService {
    * for anyone; recorded in the audit trail with the reason. Answers with the learner's
    * standing as it now is.
    */
-  async grant(viewer: Principal, input: { learnerId: string; quizId: string; extra: number; reason: string }, requestId?: string): Promise<AttemptHistory> {
+  async grant(viewer: Principal, input: { learnerId: string; quizId: string; extra: number; reason: string }): Promise<AttemptHistory> {
     const reason = input.reason.trim();
     if (!reason) throw new BadInput('Say why the learner gets more attempts.', { field: 'reason' });
     const quiz = Types.ObjectId.isValid(input.quizId) ? await this.courses.quizForGrading(input.quizId) : null;
     if (!quiz) throw new NotFound('That quiz');
     const detail = { quizId: quiz._id.toHexString(), extra: input.extra, reason };
     // The policy's GRANT_QUIZ_ATTEMPTS: clinicians on a client's care team, admins for any learner; it audits grants to clients.
-    const { subject, decision } = await this.access.requireOne(viewer, Permission.GRANT_QUIZ_ATTEMPTS, input.learnerId, { requestId, detail });
+    const { subject, decision } = await this.access.requireOne(viewer, Permission.GRANT_QUIZ_ATTEMPTS, input.learnerId, { detail });
     const key = { orgId: new Types.ObjectId(viewer.orgId), learnerId: subject._id, quizId: quiz._id };
 
     await this.grants.create({ ...key, extra: input.extra, reason, grantedBy: new Types.ObjectId(viewer.userId), grantedAt: new Date() });
@@ -258,9 +258,9 @@ export class QuizAttemptsService {
     await this.progress.attemptsGranted({ userId: input.learnerId, orgId: viewer.orgId, role: subject.role }, quiz.lessonId.toHexString());
     // Grants to staff are not client records, so the policy does not audit them; a grant is recorded all the same.
     if (!decision.audited) {
-      await this.audit.record({ actor: viewer, action: AuditAction.QUIZ_ATTEMPTS_GRANTED, subjectType: 'ATTEMPTS', subjectId: input.learnerId, requestId, detail });
+      await this.audit.record({ actor: viewer, action: AuditAction.QUIZ_ATTEMPTS_GRANTED, subjectType: 'ATTEMPTS', subjectId: input.learnerId, detail });
     }
-    return this.history(viewer, input.quizId, input.learnerId, requestId);
+    return this.history(viewer, input.quizId, input.learnerId);
   }
 
   private async extraAttempts(key: { orgId: Types.ObjectId; learnerId: Types.ObjectId; quizId: Types.ObjectId }): Promise<number> {

@@ -1,9 +1,8 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { LEARNER_ROLES } from '../identity';
 import { PageArgs } from '../../src/common/pagination';
-import type { GraphQLContext } from '../../src/graphql/context';
 import { ReflectionsArgs, ReviewReflectionArgs, SubmitReflectionInput } from './dto/assessment.inputs';
 import { ReflectionConnectionModel, ReflectionModel, ReflectionSubmissionModel, toReflectionModel } from './models/reflection.model';
 import { ReflectionsService, type ReflectionPage } from './reflections.service';
@@ -23,28 +22,28 @@ export class ReflectionsResolver {
 
   @Roles(Role.CLINICIAN, Role.ADMIN)
   @Mutation(() => ReflectionModel, { description: 'Comment on a reflection; marks it reviewed. The read is audited.' })
-  async reviewReflection(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args() args: ReviewReflectionArgs): Promise<ReflectionModel> {
-    const { reflection, learnerName } = await this.service.review(viewer, args.id, args.comment, String(ctx.req.id));
+  async reviewReflection(@CurrentUser() viewer: Principal, @Args() args: ReviewReflectionArgs): Promise<ReflectionModel> {
+    const { reflection, learnerName } = await this.service.review(viewer, args.id, args.comment);
     return toReflectionModel(reflection, learnerName);
   }
 
   @Roles(...LEARNER_ROLES, Role.CLINICIAN, Role.ADMIN)
   @Query(() => ReflectionModel, { description: 'Yours, or (clinicians and admins, audited) a learner\'s. Never shown to family members.' })
-  async reflection(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args('id', { type: () => ID }) id: string): Promise<ReflectionModel> {
-    const { reflection, learnerName } = await this.service.read(viewer, id, String(ctx.req.id));
+  async reflection(@CurrentUser() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<ReflectionModel> {
+    const { reflection, learnerName } = await this.service.read(viewer, id);
     return toReflectionModel(reflection, learnerName);
   }
 
   @Roles(...LEARNER_ROLES, Role.CLINICIAN, Role.ADMIN)
   @Query(() => ReflectionConnectionModel, { description: 'Reflections newest first: yours, or (clinicians and admins, audited) a learner\'s.' })
-  async reflections(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args() args: ReflectionsArgs): Promise<ReflectionConnectionModel> {
-    return toConnection(await this.service.list(viewer, args, String(ctx.req.id)));
+  async reflections(@CurrentUser() viewer: Principal, @Args() args: ReflectionsArgs): Promise<ReflectionConnectionModel> {
+    return toConnection(await this.service.list(viewer, args));
   }
 
   @Roles(Role.CLINICIAN, Role.ADMIN)
   @Query(() => ReflectionConnectionModel, { description: 'Reflections awaiting review: flagged ones first, then the longest waiting. Each listed learner\'s read is audited.' })
-  async reflectionReviewQueue(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args() page: PageArgs): Promise<ReflectionConnectionModel> {
-    return toConnection(await this.service.reviewQueue(viewer, page.first, page.after, String(ctx.req.id)));
+  async reflectionReviewQueue(@CurrentUser() viewer: Principal, @Args() page: PageArgs): Promise<ReflectionConnectionModel> {
+    return toConnection(await this.service.reviewQueue(viewer, page.first, page.after));
   }
 }
 

@@ -101,20 +101,20 @@ export class ReflectionsService {
   }
 
   /** One reflection, for its writer or (audited) their care team. */
-  async read(viewer: Principal, id: string, requestId?: string): Promise<{ reflection: Reflection; learnerName?: string }> {
+  async read(viewer: Principal, id: string): Promise<{ reflection: Reflection; learnerName?: string }> {
     const reflection = await this.inOrg(viewer, id);
     const learnerId = reflection.learnerId.toHexString();
     if (learnerId === viewer.userId) return { reflection };
-    const granted = await this.access.requireOne(viewer, Permission.READ_REFLECTIONS, learnerId, { requestId });
+    const granted = await this.access.requireOne(viewer, Permission.READ_REFLECTIONS, learnerId);
     return { reflection, learnerName: granted.subject.displayName };
   }
 
   /** A clinician's (or admin's) comment. Clears the pending flag: someone has now read what was flagged. */
-  async review(viewer: Principal, id: string, comment: string, requestId?: string, now = new Date()): Promise<{ reflection: Reflection; learnerName?: string }> {
+  async review(viewer: Principal, id: string, comment: string, now = new Date()): Promise<{ reflection: Reflection; learnerName?: string }> {
     const text = comment.trim();
     if (!text) throw new BadInput('Write a comment for the learner.', { field: 'comment' });
     const current = await this.inOrg(viewer, id);
-    const granted = await this.access.requireOne(viewer, Permission.REVIEW_REFLECTION, current.learnerId.toHexString(), { requestId });
+    const granted = await this.access.requireOne(viewer, Permission.REVIEW_REFLECTION, current.learnerId.toHexString());
     const reflection = await this.reflections
       .findOneAndUpdate(
         // Only if no version arrived since this request read it: a review never clears a flag its reviewer has not seen.
@@ -135,11 +135,10 @@ export class ReflectionsService {
   async list(
     viewer: Principal,
     options: { learnerId?: string; courseSlug?: string; lessonSlug?: string; first: number; after?: string },
-    requestId?: string,
   ): Promise<ReflectionPage> {
     if (!options.learnerId && worksWithOthersRecords(viewer.role)) throw new BadInput('Name the learner (learnerId) whose reflections you want to see.', { field: 'learnerId' });
     const subjectId = options.learnerId ?? viewer.userId;
-    const learnerName = subjectId === viewer.userId ? undefined : (await this.access.requireOne(viewer, Permission.READ_REFLECTIONS, subjectId, { requestId })).subject.displayName;
+    const learnerName = subjectId === viewer.userId ? undefined : (await this.access.requireOne(viewer, Permission.READ_REFLECTIONS, subjectId)).subject.displayName;
 
     const filter: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(subjectId) };
     if (options.courseSlug) filter.courseSlug = options.courseSlug;
@@ -158,7 +157,7 @@ export class ReflectionsService {
    * Only learners whose reflections the viewer may read are listed; which
    * roles those are comes from the one access policy, not a second copy of it.
    */
-  async reviewQueue(viewer: Principal, first: number, after: string | undefined, requestId?: string): Promise<ReflectionPage> {
+  async reviewQueue(viewer: Principal, first: number, after: string | undefined): Promise<ReflectionPage> {
     const roles = rolesVisibleTo(viewer, Permission.READ_REFLECTIONS);
     const filter: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId), reviewPendingSince: { $exists: true }, learnerRole: { $in: roles } };
     if (after) {
@@ -175,7 +174,7 @@ export class ReflectionsService {
     const rows = await this.reflections.find(filter).sort({ flagged: -1, reviewPendingSince: 1, _id: 1 }).limit(first + 1).lean<Reflection[]>();
     const page = rows.slice(0, first);
     // Clients off a clinician's care team drop out of the page (its cursor still moves past them).
-    const granted = await this.access.require(viewer, Permission.READ_REFLECTIONS, [...new Set(page.map((r) => r.learnerId.toHexString()))], { requestId, onlyAllowed: true });
+    const granted = await this.access.require(viewer, Permission.READ_REFLECTIONS, [...new Set(page.map((r) => r.learnerId.toHexString()))], { onlyAllowed: true });
     const names = new Map(granted.map((g) => [g.subject._id.toHexString(), g.subject.displayName]));
     const last = page[page.length - 1];
     return {

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
 import { pageOf } from '../../src/common/pagination';
+import { RequestContext } from '../../src/common/request-context';
 import type { AuditAction } from './audit-action';
 import { AuditEvent } from './schemas/audit-event.schema';
 
@@ -12,7 +13,6 @@ export interface AuditEntry {
   subjectType: string;
   subjectId?: string;
   patientId?: string;
-  requestId?: string;
   detail?: Record<string, unknown>;
 }
 
@@ -40,11 +40,15 @@ export interface AuditFilter {
 
 /**
  * Append-only audit trail. `record` is awaited by every audited read: if the
- * event cannot be written, the read fails instead of going unrecorded.
+ * event cannot be written, the read fails instead of going unrecorded. Each event
+ * carries the id of the request (or job) it happened in, from the request context.
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectModel(AuditEvent.name) private readonly events: Model<AuditEvent>) {}
+  constructor(
+    @InjectModel(AuditEvent.name) private readonly events: Model<AuditEvent>,
+    private readonly context: RequestContext,
+  ) {}
 
   async record(entry: AuditEntry): Promise<void> {
     await this.recordMany([entry]);
@@ -53,6 +57,7 @@ export class AuditService {
   async recordMany(entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const at = new Date();
+    const requestId = this.context.requestId;
     await this.events.insertMany(
       entries.map((e) => ({
         orgId: new Types.ObjectId(e.actor.orgId),
@@ -62,7 +67,7 @@ export class AuditService {
         subjectType: e.subjectType,
         subjectId: e.subjectId,
         patientId: e.patientId ? new Types.ObjectId(e.patientId) : undefined,
-        requestId: e.requestId,
+        requestId,
         detail: e.detail,
         at,
       })),

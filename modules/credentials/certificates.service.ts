@@ -23,14 +23,14 @@ export class CertificatesService {
     private readonly statusLists: StatusListsService,
   ) {}
 
-  async pdf(viewer: Principal, code: string, requestId?: string): Promise<{ pdf: Buffer; code: string }> {
-    const record = await this.records.heldBy(viewer, { code }, AuditAction.CERTIFICATE_READ, requestId);
+  async pdf(viewer: Principal, code: string): Promise<{ pdf: Buffer; code: string }> {
+    const record = await this.records.heldBy(viewer, { code }, AuditAction.CERTIFICATE_READ);
     return { pdf: await renderCertificatePdf(certificateContent(record, this.records.baseUrl)), code: record.verificationCode };
   }
 
   /** A VC-JWT the learner can put in a wallet or hand to an employer. Revoked records get none. */
-  async badge(viewer: Principal, recordId: string, requestId?: string): Promise<{ jwt: string; keyUrl: string }> {
-    const record = await this.records.heldBy(viewer, { id: recordId }, AuditAction.COMPLETION_BADGE_READ, requestId);
+  async badge(viewer: Principal, recordId: string): Promise<{ jwt: string; keyUrl: string }> {
+    const record = await this.records.heldBy(viewer, { id: recordId }, AuditAction.COMPLETION_BADGE_READ);
     if (record.revokedAt) throw new Conflict('This record was revoked, so no badge can be issued for it.');
     const [course, status] = await Promise.all([this.courses.courseVersion(record.courseSlug, record.courseVersion), this.statusLists.entryFor(record, this.records.baseUrl)]);
     const jwt = await this.signing.signJwt(openBadgeCredential(record, this.records.baseUrl, course?.completion, status));

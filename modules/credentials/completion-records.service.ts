@@ -145,14 +145,14 @@ export class CompletionRecordsService implements OnModuleInit {
   }
 
   /** One learner's records for the care team, or for a family member under consent (audited by AccessService). */
-  async ofLearner(viewer: Principal, learnerId: string, first: number, after: string | undefined, requestId?: string): Promise<RecordPage> {
-    const granted = await this.access.requireOne(viewer, Permission.READ_COMPLETIONS, learnerId, { requestId });
+  async ofLearner(viewer: Principal, learnerId: string, first: number, after: string | undefined): Promise<RecordPage> {
+    const granted = await this.access.requireOne(viewer, Permission.READ_COMPLETIONS, learnerId);
     const page = await this.page({ orgId: new Types.ObjectId(viewer.orgId), learnerId: granted.subject._id }, first, after, this.access.also(viewer, granted, Permission.READ_SCORES));
     return { ...page, redisclosureNotice: granted.redisclosureNotice };
   }
 
   /** Admins: the organization's records. Reading clients' records is audited per learner on the page. */
-  async list(viewer: Principal, filter: CompletionRecordFilter, first: number, after: string | undefined, requestId?: string): Promise<RecordPage> {
+  async list(viewer: Principal, filter: CompletionRecordFilter, first: number, after: string | undefined): Promise<RecordPage> {
     const query: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId) };
     if (filter.courseSlug) query.courseSlug = filter.courseSlug;
     if (filter.learnerId) query.learnerId = new Types.ObjectId(filter.learnerId);
@@ -160,23 +160,23 @@ export class CompletionRecordsService implements OnModuleInit {
     if (!filter.includeRevoked) query.revokedAt = { $exists: false };
     this.access.requireAct(viewer, Permission.LIST_ORGANIZATION_RECORDS);
     const page = await this.page(query, first, after, true);
-    await this.auditReads(viewer, page.nodes, AuditAction.COMPLETION_RECORDS_READ, requestId);
+    await this.auditReads(viewer, page.nodes, AuditAction.COMPLETION_RECORDS_READ);
     return page;
   }
 
   /** The CSV export, a batch at a time: each batch is audited before it is handed out. */
-  async *csv(viewer: Principal, filter: CompletionRecordFilter, requestId?: string): AsyncGenerator<string> {
+  async *csv(viewer: Principal, filter: CompletionRecordFilter): AsyncGenerator<string> {
     let after: string | undefined;
     let first = true;
     do {
-      const page = await this.list(viewer, filter, CSV_BATCH, after, requestId);
+      const page = await this.list(viewer, filter, CSV_BATCH, after);
       if (first || page.nodes.length) yield csvChunk(page.nodes, first);
       first = false;
       after = page.hasNextPage ? page.endCursor : undefined;
     } while (after);
   }
 
-  async revoke(viewer: Principal, id: string, reason: string, requestId?: string): Promise<StoredCompletionRecord> {
+  async revoke(viewer: Principal, id: string, reason: string): Promise<StoredCompletionRecord> {
     const found = await this.records.findOne({ _id: new Types.ObjectId(id), orgId: new Types.ObjectId(viewer.orgId) }, RECORD_PROJECTION).lean();
     if (!found) throw new NotFound('That completion record');
     await this.access.requireOne(viewer, Permission.REVOKE_COMPLETION_RECORD, found.learnerId.toHexString());
@@ -196,7 +196,6 @@ export class CompletionRecordsService implements OnModuleInit {
       subjectType: 'COMPLETION_RECORD',
       subjectId: id,
       patientId: isClientRole(found.learnerRole as Role) ? learnerId : undefined,
-      requestId,
       detail: { learnerId, courseSlug: found.courseSlug, courseVersion: found.courseVersion, reason: reason.trim() },
     });
     return revoked;
@@ -207,7 +206,7 @@ export class CompletionRecordsService implements OnModuleInit {
    * any in their organization for an admin (audited for clients). Anyone else
    * gets NOT_FOUND, so a code or id confirms nothing.
    */
-  async heldBy(viewer: Principal, selector: { id: string } | { code: string }, action: AuditAction, requestId?: string): Promise<StoredCompletionRecord> {
+  async heldBy(viewer: Principal, selector: { id: string } | { code: string }, action: AuditAction): Promise<StoredCompletionRecord> {
     const query: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId) };
     if ('id' in selector) {
       if (!Types.ObjectId.isValid(selector.id)) throw new NotFound('That completion record');
@@ -221,7 +220,7 @@ export class CompletionRecordsService implements OnModuleInit {
     if (!roleMay(viewer, Permission.LIST_ORGANIZATION_RECORDS)) query.learnerId = new Types.ObjectId(viewer.userId);
     const record = await this.records.findOne(query, RECORD_PROJECTION).lean();
     if (!record) throw new NotFound('That completion record');
-    if (!record.learnerId.equals(viewer.userId)) await this.access.requireOne(viewer, Permission.HOLD_CREDENTIALS, record.learnerId.toHexString(), { action, requestId });
+    if (!record.learnerId.equals(viewer.userId)) await this.access.requireOne(viewer, Permission.HOLD_CREDENTIALS, record.learnerId.toHexString(), { action });
     return record;
   }
 
@@ -239,8 +238,8 @@ export class CompletionRecordsService implements OnModuleInit {
     return { ...page, showScore };
   }
 
-  private async auditReads(viewer: Principal, records: readonly StoredCompletionRecord[], action: AuditAction, requestId?: string): Promise<void> {
+  private async auditReads(viewer: Principal, records: readonly StoredCompletionRecord[], action: AuditAction): Promise<void> {
     const others = [...new Set(records.map((r) => r.learnerId.toHexString()))].filter((id) => id !== viewer.userId);
-    if (others.length) await this.access.require(viewer, Permission.READ_COMPLETIONS, others, { action, requestId });
+    if (others.length) await this.access.require(viewer, Permission.READ_COMPLETIONS, others, { action });
   }
 }

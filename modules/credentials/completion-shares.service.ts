@@ -86,7 +86,7 @@ export class CompletionSharesService implements OnModuleInit {
   }
 
   /** The learner lets whoever holds the returned code verify one record until `expiresAt`. */
-  async create(viewer: Principal, recordId: string, expiresAt: Date, requestId?: string): Promise<{ share: StoredCredentialShare; shareCode: string; verifyUrl: string }> {
+  async create(viewer: Principal, recordId: string, expiresAt: Date): Promise<{ share: StoredCredentialShare; shareCode: string; verifyUrl: string }> {
     const now = Date.now();
     if (expiresAt.getTime() <= now) throw new BadInput('expiresAt must be in the future.', { field: 'expiresAt' });
     if (expiresAt.getTime() > now + MAX_SHARE_DAYS * DAY_MS) throw new BadInput(`A share can last at most ${MAX_SHARE_DAYS} days; create a new one when it ends.`, { field: 'expiresAt' });
@@ -114,14 +114,13 @@ export class CompletionSharesService implements OnModuleInit {
       subjectType: 'COMPLETION_RECORD',
       subjectId: recordId,
       patientId: isClientRole(record.learnerRole as Role) ? viewer.userId : undefined,
-      requestId,
       detail: { shareId: share._id.toHexString(), expiresAt: expiresAt.toISOString() },
     });
     return { share, shareCode, verifyUrl: verifyUrl(this.config.publicBaseUrl, shareCode) };
   }
 
   /** The learner, or an admin of their organization, ends a share now. Revoking twice is harmless. */
-  async revoke(viewer: Principal, shareId: string, requestId?: string): Promise<StoredCredentialShare> {
+  async revoke(viewer: Principal, shareId: string): Promise<StoredCredentialShare> {
     if (!Types.ObjectId.isValid(shareId)) throw new NotFound('That share');
     const query: Record<string, unknown> = { _id: new Types.ObjectId(shareId), orgId: new Types.ObjectId(viewer.orgId) };
     if (!roleMay(viewer, Permission.LIST_ORGANIZATION_RECORDS)) query.learnerId = new Types.ObjectId(viewer.userId);
@@ -137,7 +136,6 @@ export class CompletionSharesService implements OnModuleInit {
       subjectType: 'COMPLETION_RECORD',
       subjectId: share.recordId.toHexString(),
       patientId: isClientRole(share.learnerRole as Role) ? share.learnerId.toHexString() : undefined,
-      requestId,
       detail: { shareId },
     });
     return revoked ?? (await this.shares.findById(share._id, { tokenHash: 0 }).lean())!;

@@ -31,17 +31,17 @@ export class CredentialsController {
   @Roles(Role.ADMIN, Role.CLINICIAN, Role.STAFF, Role.PATIENT, Role.FAMILY)
   @Get('certificates/:file')
   @Header('cache-control', 'private, no-store')
-  async certificate(@CurrentUser() viewer: Principal, @Req() req: FastifyRequest, @Param('file') file: string): Promise<StreamableFile> {
+  async certificate(@CurrentUser() viewer: Principal, @Param('file') file: string): Promise<StreamableFile> {
     if (!file.endsWith('.pdf')) throw new NotFound('That certificate');
-    const { pdf, code } = await this.certificates.pdf(viewer, file.slice(0, -'.pdf'.length), String(req.id));
+    const { pdf, code } = await this.certificates.pdf(viewer, file.slice(0, -'.pdf'.length));
     return new StreamableFile(pdf, { type: 'application/pdf', disposition: `inline; filename="certificate-${code}.pdf"`, length: pdf.length });
   }
 
   @Roles(Role.ADMIN)
   @Get('completion-records.csv')
   @Header('cache-control', 'private, no-store')
-  completionRecordsCsv(@CurrentUser() viewer: Principal, @Req() req: FastifyRequest, @Query() filter: CompletionRecordFilter): StreamableFile {
-    return new StreamableFile(Readable.from(this.records.csv(viewer, filter, String(req.id))), {
+  completionRecordsCsv(@CurrentUser() viewer: Principal, @Query() filter: CompletionRecordFilter): StreamableFile {
+    return new StreamableFile(Readable.from(this.records.csv(viewer, filter)), {
       type: 'text/csv; charset=utf-8',
       disposition: 'attachment; filename="completion-records.csv"',
     });

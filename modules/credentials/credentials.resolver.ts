@@ -1,9 +1,8 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Public, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { PageArgs } from '../../src/common/pagination';
 import { EVERYONE } from '../identity';
-import type { GraphQLContext } from '../../src/graphql/context';
 import { CertificatesService } from './certificates.service';
 import { CompletionRecordsService, type RecordPage } from './completion-records.service';
 import { CompletionSharesService } from './completion-shares.service';
@@ -57,24 +56,23 @@ export class CredentialsResolver {
   })
   async learnerCompletionRecords(
     @CurrentUser() viewer: Principal,
-    @Context() ctx: GraphQLContext,
     @Args() args: LearnerCompletionRecordsArgs,
   ): Promise<CompletionRecordConnection> {
-    return this.connection(viewer, await this.records.ofLearner(viewer, args.learnerId, args.first, args.after, String(ctx.req.id)));
+    return this.connection(viewer, await this.records.ofLearner(viewer, args.learnerId, args.first, args.after));
   }
 
   @Roles(Role.ADMIN)
   @Query(() => CompletionRecordConnection, {
     description: "The organization's completion records, newest issue first; revoked ones only with includeRevoked. Reads of clients' records are audited.",
   })
-  async completionRecords(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args() args: CompletionRecordsArgs): Promise<CompletionRecordConnection> {
-    return this.connection(viewer, await this.records.list(viewer, args.filter ?? {}, args.first, args.after, String(ctx.req.id)));
+  async completionRecords(@CurrentUser() viewer: Principal, @Args() args: CompletionRecordsArgs): Promise<CompletionRecordConnection> {
+    return this.connection(viewer, await this.records.list(viewer, args.filter ?? {}, args.first, args.after));
   }
 
   @Roles(Role.ADMIN)
   @Mutation(() => CompletionRecordModel, { description: 'Revokes a record: it then verifies as REVOKED. Audited; revoking twice changes nothing.' })
-  async revokeCompletionRecord(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args() args: RevokeCompletionRecordArgs): Promise<CompletionRecordModel> {
-    const record = await this.records.revoke(viewer, args.id, args.reason, String(ctx.req.id));
+  async revokeCompletionRecord(@CurrentUser() viewer: Principal, @Args() args: RevokeCompletionRecordArgs): Promise<CompletionRecordModel> {
+    const record = await this.records.revoke(viewer, args.id, args.reason);
     return toCompletionRecordModel(record, { showCode: true, showScore: true, baseUrl: this.records.baseUrl });
   }
 
@@ -82,15 +80,15 @@ export class CredentialsResolver {
   @Mutation(() => CompletionShareCreated, {
     description: 'Lets whoever holds the returned code verify one of your records until expiresAt. Recorded as a disclosure; revoke it any time.',
   })
-  async createCompletionShare(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args('input') input: CreateCompletionShareInput): Promise<CompletionShareCreated> {
-    const created = await this.shares.create(viewer, input.recordId, input.expiresAt, String(ctx.req.id));
+  async createCompletionShare(@CurrentUser() viewer: Principal, @Args('input') input: CreateCompletionShareInput): Promise<CompletionShareCreated> {
+    const created = await this.shares.create(viewer, input.recordId, input.expiresAt);
     return { share: toCompletionShareModel(created.share), shareCode: created.shareCode, verifyUrl: created.verifyUrl };
   }
 
   @Roles(...EVERYONE)
   @Mutation(() => CompletionShareModel, { description: 'Ends a share now: its code then verifies like an unknown code.' })
-  async revokeCompletionShare(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args('id', { type: () => ID }) id: string): Promise<CompletionShareModel> {
-    return toCompletionShareModel(await this.shares.revoke(viewer, id, String(ctx.req.id)));
+  async revokeCompletionShare(@CurrentUser() viewer: Principal, @Args('id', { type: () => ID }) id: string): Promise<CompletionShareModel> {
+    return toCompletionShareModel(await this.shares.revoke(viewer, id));
   }
 
   @Roles(...EVERYONE)
@@ -101,8 +99,8 @@ export class CredentialsResolver {
 
   @Roles(...EVERYONE)
   @Query(() => CompletionBadgeModel, { description: 'Your record (or, for admins, any record) as an Open Badges 3.0 credential signed as a JWT.' })
-  completionBadge(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args('recordId', { type: () => ID }) recordId: string): Promise<CompletionBadgeModel> {
-    return this.certificates.badge(viewer, recordId, String(ctx.req.id));
+  completionBadge(@CurrentUser() viewer: Principal, @Args('recordId', { type: () => ID }) recordId: string): Promise<CompletionBadgeModel> {
+    return this.certificates.badge(viewer, recordId);
   }
 
   private connection(viewer: Principal, page: RecordPage): CompletionRecordConnection {

@@ -33,7 +33,6 @@ export interface GrantedAccess {
 export interface RequireOptions {
   /** A more specific audit action than the permission's own (e.g. CASELOAD_READ for a caseload page). */
   action?: AuditAction;
-  requestId?: string;
   /** The subjects, when the caller already loaded them from the viewer's organization (saves a query). */
   known?: readonly UserSummary[];
   /** Leave out the subjects the viewer may not see instead of refusing the whole set (for lists). */
@@ -84,7 +83,6 @@ export class AccessService {
             subjectType: rule.kind === 'act' ? permission : rule.part,
             subjectId: g.facts.id,
             patientId: g.facts.id,
-            requestId: options.requestId,
             ...((options.detail || g.decision.relation === 'EMERGENCY') && { detail: { ...options.detail, ...(g.decision.relation === 'EMERGENCY' && { emergencyAccess: true }) } }),
           })),
       );

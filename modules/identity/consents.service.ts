@@ -107,7 +107,7 @@ export class ConsentsService {
    * Patients and the care team see a patient's consents (a care-team read is
    * audited); a family member sees the consents naming them.
    */
-  async list(viewer: Principal, patientId?: string, requestId?: string): Promise<{ consents: Consent[]; redisclosureNotice?: string }> {
+  async list(viewer: Principal, patientId?: string): Promise<{ consents: Consent[]; redisclosureNotice?: string }> {
     if (patientId !== undefined && !Types.ObjectId.isValid(patientId)) throw new NotFound('That patient');
     if (readsAsFamily(viewer)) {
       const filter: Record<string, unknown> = { orgId: new Types.ObjectId(viewer.orgId), recipientId: new Types.ObjectId(viewer.userId) };
@@ -116,7 +116,7 @@ export class ConsentsService {
       return { consents, redisclosureNotice: consents.length ? REDISCLOSURE_NOTICE : undefined };
     }
     const subjectId = patientId ?? viewer.userId;
-    await this.access.requireOne(viewer, Permission.READ_CONSENTS, subjectId, { requestId });
+    await this.access.requireOne(viewer, Permission.READ_CONSENTS, subjectId);
     const consents = await this.consents.find({ orgId: new Types.ObjectId(viewer.orgId), patientId: new Types.ObjectId(subjectId) }).sort({ createdAt: -1 }).lean();
     return { consents };
   }

@@ -1,8 +1,7 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { PageArgs } from '../../src/common/pagination';
-import type { GraphQLContext } from '../../src/graphql/context';
 import { AuditAction } from '../audit';
 import { AccessService } from './access.service';
 import { ConsentsService } from './consents.service';
@@ -60,10 +59,9 @@ export class PeopleResolver {
   @Query(() => ConsentList, { description: 'Patients: their consents. Family: consents naming them. Care team: a patient\'s consents (patientId).' })
   async familyConsents(
     @CurrentUser() user: Principal,
-    @Context() ctx: GraphQLContext,
     @Args('patientId', { type: () => ID, nullable: true }) patientId?: string,
   ): Promise<ConsentList> {
-    const { consents, redisclosureNotice } = await this.consents.list(user, patientId, String(ctx.req.id));
+    const { consents, redisclosureNotice } = await this.consents.list(user, patientId);
     return { nodes: consents.map((c) => toConsentModel(c)), redisclosureNotice };
   }
 
@@ -71,11 +69,10 @@ export class PeopleResolver {
   @Query(() => UserConnection, { description: 'People in your organization. Clinicians see the patients and family members on their care team.' })
   async users(
     @CurrentUser() viewer: Principal,
-    @Context() ctx: GraphQLContext,
     @Args() page: PageArgs,
     @Args('role', { type: () => Role, nullable: true }) role?: Role,
   ): Promise<UserConnection> {
-    const { nodes, hasNextPage, endCursor } = await this.careTeams.directory(viewer, role, page, String(ctx.req.id));
+    const { nodes, hasNextPage, endCursor } = await this.careTeams.directory(viewer, role, page);
     return { nodes: nodes.map((u) => toUserModel(u, true)), pageInfo: { hasNextPage, endCursor } };
   }
 
@@ -83,11 +80,9 @@ export class PeopleResolver {
   @Query(() => PatientOverview, { description: 'A patient and their linked family members, as far as you may see them.' })
   async patient(
     @CurrentUser() viewer: Principal,
-    @Context() ctx: GraphQLContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<PatientOverview> {
-    const requestId = String(ctx.req.id);
-    const granted = await this.access.requireOne(viewer, Permission.READ_PROFILE, id, { requestId });
+    const granted = await this.access.requireOne(viewer, Permission.READ_PROFILE, id);
     const showFamily = granted.decision.relation !== 'FAMILY';
     const familyIds = showFamily ? await this.consents.familyMemberIds(granted.subject._id) : [];
     // Family members are clients too: listing them is a read of their records (audited by the policy).
@@ -97,7 +92,7 @@ export class PeopleResolver {
       ? []
       : ownLinks
         ? (await Promise.all(familyIds.map((f) => this.usersService.findById(f)))).filter((u): u is UserSummary => u !== null)
-        : (await this.access.require(viewer, Permission.READ_PROFILE, familyIds.map((f) => f.toHexString()), { action: AuditAction.CLIENT_PROFILE_READ, requestId, onlyAllowed: true })).map((g) => g.subject);
+        : (await this.access.require(viewer, Permission.READ_PROFILE, familyIds.map((f) => f.toHexString()), { action: AuditAction.CLIENT_PROFILE_READ, onlyAllowed: true })).map((g) => g.subject);
     return {
       patient: toUserModel(granted.subject, showFamily),
       familyMembers: family.map((f) => toUserModel(f, true)),

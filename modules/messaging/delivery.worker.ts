@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { CLOCK, type Clock } from '../../src/common/clock';
+import { RequestContext } from '../../src/common/request-context';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { LOGGER } from '../../src/logging/logger';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
@@ -42,6 +43,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly context: RequestContext,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -63,7 +65,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       this.again = true;
       return this.running;
     }
-    this.running = (async () => {
+    // Its own context: a drain started by a request's enqueue must not log under that request's id.
+    this.running = this.context.run('delivery', async () => {
       let sent = 0;
       try {
         do {
@@ -82,7 +85,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         this.running = undefined;
       }
       return sent;
-    })();
+    });
     return this.running;
   }
 

@@ -80,14 +80,14 @@ export class DashboardService {
     return (await this.itemsFor(learner.orgId, [new Types.ObjectId(learner.userId)])).get(learner.userId) ?? [];
   }
 
-  async learnerProgress(viewer: Principal, learnerId: string, requestId?: string): Promise<{ granted: GrantedAccess; items: LearningItem[] }> {
-    const granted = await this.access.requireOne(viewer, Permission.READ_PROGRESS, learnerId, { requestId });
+  async learnerProgress(viewer: Principal, learnerId: string): Promise<{ granted: GrantedAccess; items: LearningItem[] }> {
+    const granted = await this.access.requireOne(viewer, Permission.READ_PROGRESS, learnerId);
     const items = (await this.itemsFor(viewer.orgId, [granted.subject._id])).get(learnerId) ?? [];
     return { granted, items };
   }
 
   /** A clinician's care-team clients (an admin's: every client), a page at a time. */
-  async caseload(viewer: Principal, first: number, after?: string, requestId?: string) {
+  async caseload(viewer: Principal, first: number, after?: string) {
     const page = await this.users.listInOrg(viewer.orgId, CLIENT_ROLES, {
       first,
       after,
@@ -95,7 +95,7 @@ export class DashboardService {
     });
     const learners = page.nodes;
     const ids = learners.map((l) => l._id.toHexString());
-    if (ids.length) await this.access.require(viewer, Permission.READ_PROGRESS, ids, { action: AuditAction.CASELOAD_READ, requestId, known: learners });
+    if (ids.length) await this.access.require(viewer, Permission.READ_PROGRESS, ids, { action: AuditAction.CASELOAD_READ, known: learners });
     const items = await this.itemsFor(viewer.orgId, learners.map((l) => l._id));
     return {
       rows: learners.map((learner) => ({ learner, items: items.get(learner._id.toHexString()) ?? [] })),

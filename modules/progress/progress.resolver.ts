@@ -1,8 +1,7 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { PageArgs } from '../../src/common/pagination';
-import type { GraphQLContext } from '../../src/graphql/context';
 import { toUserModel } from '../identity';
 import { LEARNER_ROLES } from '../identity';
 import { DashboardService } from './dashboard.service';
@@ -43,10 +42,9 @@ export class ProgressResolver {
   @Query(() => LearnerProgressModel, { description: "A learner's progress: for their clinicians and admins, and for family members with the patient's consent." })
   async learnerProgress(
     @CurrentUser() viewer: Principal,
-    @Context() ctx: GraphQLContext,
     @Args('learnerId', { type: () => ID }) learnerId: string,
   ): Promise<LearnerProgressModel> {
-    const { granted, items } = await this.dashboards.learnerProgress(viewer, learnerId, String(ctx.req.id));
+    const { granted, items } = await this.dashboards.learnerProgress(viewer, learnerId);
     const careTeam = granted.decision.relation !== 'FAMILY';
     return {
       learner: toUserModel(granted.subject, careTeam),
@@ -57,8 +55,8 @@ export class ProgressResolver {
 
   @Roles(Role.CLINICIAN, Role.ADMIN)
   @Query(() => CaseloadPageModel, { description: "Clinicians: your patients and family members. Admins: every client. With progress and overdue items." })
-  async caseload(@CurrentUser() viewer: Principal, @Context() ctx: GraphQLContext, @Args() page: PageArgs): Promise<CaseloadPageModel> {
-    const result = await this.dashboards.caseload(viewer, page.first, page.after, String(ctx.req.id));
+  async caseload(@CurrentUser() viewer: Principal, @Args() page: PageArgs): Promise<CaseloadPageModel> {
+    const result = await this.dashboards.caseload(viewer, page.first, page.after);
     return {
       nodes: result.rows.map(({ learner, items }) => {
         const mapped = items.map((item) => toLearningItem(item));

@@ -2,6 +2,7 @@ import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import { Forbidden, Unauthenticated } from '../common/errors';
+import { RequestContext } from '../common/request-context';
 import { IS_PUBLIC, ROLES, requestOf } from './decorators';
 import type { Principal, Role } from './principal';
 
@@ -12,7 +13,10 @@ import type { Principal, Role } from './principal';
  */
 @Injectable()
 export class AuthGuard extends PassportAuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly requestContext: RequestContext,
+  ) {
     super();
   }
 
@@ -22,6 +26,7 @@ export class AuthGuard extends PassportAuthGuard('jwt') {
     await super.canActivate(context);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     const user = requestOf(context).user as Principal;
+    this.requestContext.setViewer(user);
     if (!roles) throw new Forbidden('This operation is not open to any role.');
     if (!roles.includes(user.role)) throw new Forbidden();
     return true;

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import pino from 'pino';
 import { loadConfig } from '../config/config';
+import { RequestContext } from '../common/request-context';
 import { CoreModule } from '../core.module';
 import { resolveDatabase, type ResolvedDatabase } from '../database/resolve-database';
 
@@ -37,7 +38,8 @@ export async function withCliContext<T>(modules: NonNullable<DynamicModule['impo
     { logger: false },
   );
   try {
-    return await work(app, database);
+    // What a command audits carries one id for the whole command.
+    return await app.get(RequestContext).run('cli', () => work(app, database));
   } finally {
     await app.close();
     await database.stop();

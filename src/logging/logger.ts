@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
+import { logContext } from '../common/request-context';
 
 /**
  * Structured JSON logs. Redaction is a safety net, not the plan: code must not
@@ -17,6 +18,8 @@ export function createLogger(level: string, destination: pino.DestinationStream 
   const options: pino.LoggerOptions = {
     level,
     base: { service: 'waypoint' },
+    // Every line written inside a request or job names it (and who asked), without anyone passing them along.
+    mixin: logContext,
     serializers: {
       req: (req: { method?: string; url?: string; id?: unknown }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
     },

@@ -5,6 +5,7 @@ import type { Model } from 'mongoose';
 import type { Logger } from 'pino';
 import { CLOCK, type Clock } from '../common/clock';
 import { isDuplicateKeyError } from '../common/errors';
+import { RequestContext } from '../common/request-context';
 import { LOGGER } from '../logging/logger';
 import { ScheduledJob } from './scheduled-job.schema';
 
@@ -39,6 +40,7 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
     @InjectModel(ScheduledJob.name) private readonly model: Model<ScheduledJob>,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly context: RequestContext,
   ) {}
 
   /** Called by modules in onModuleInit; the job starts on the next poll after start-up. */
@@ -98,7 +100,8 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
     if (!claimed) return false;
     let failure: string | undefined;
     try {
-      await job.run(now);
+      // Each run has its own id, carried by what it audits and logs.
+      await this.context.run(`job-${job.name}`, () => job.run(now));
     } catch (error) {
       failure = error instanceof Error ? error.message.slice(0, 500) : 'unknown error';
       this.logger.error({ err: error, job: job.name }, `scheduled job ${job.name} failed; it runs again at its next time`);
