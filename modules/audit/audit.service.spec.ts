@@ -19,7 +19,7 @@ const patientB = new Types.ObjectId().toHexString();
 beforeAll(async () => {
   m = await serviceModule([AuditModule]);
   audit = m.ref.get(AuditService);
-  const event = (actor: Principal, action: AuditAction, patientId: string) => ({ actor, action, subjectType: 'PROGRESS', subjectId: patientId, patientId, requestId: 'req-1' });
+  const event = (actor: Principal, action: AuditAction, patientId: string) => ({ actor, action, subjectType: 'PROGRESS', subjectId: patientId, patientId });
   await audit.record(event(clinician, AuditAction.PROGRESS_READ, patientA));
   await audit.recordMany([event(clinician, AuditAction.REFLECTION_READ, patientA), event(admin, AuditAction.PROGRESS_READ, patientB)]);
   await audit.record(event(admin, AuditAction.CASELOAD_READ, patientA));
