@@ -17,6 +17,9 @@ import * as types from './graphql';
 type Documents = {
     "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": typeof types.TimeZoneDocument,
     "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n": typeof types.OrganizationDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n": typeof types.PrivacyDocument,
     "\n  query MyDisclosures {\n    myDisclosures(first: 50) {\n      nodes {\n        id\n        at\n        recipient\n        recipientName\n        records\n      }\n    }\n  }\n": typeof types.MyDisclosuresDocument,
     "\n  mutation GrantConsent($input: GrantFamilyConsentInput!) {\n    grantFamilyConsent(input: $input) {\n      id\n    }\n  }\n": typeof types.GrantConsentDocument,
@@ -48,6 +51,9 @@ type Documents = {
 const documents: Documents = {
     "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": types.TimeZoneDocument,
     "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n": types.OrganizationDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n": types.PrivacyDocument,
     "\n  query MyDisclosures {\n    myDisclosures(first: 50) {\n      nodes {\n        id\n        at\n        recipient\n        recipientName\n        records\n      }\n    }\n  }\n": types.MyDisclosuresDocument,
     "\n  mutation GrantConsent($input: GrantFamilyConsentInput!) {\n    grantFamilyConsent(input: $input) {\n      id\n    }\n  }\n": types.GrantConsentDocument,
@@ -85,6 +91,18 @@ export function graphql(source: "\n  query TimeZone {\n    myOrganization {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n"): typeof import('./graphql').OrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): typeof import('./graphql').RequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

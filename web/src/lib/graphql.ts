@@ -6,6 +6,8 @@ export class GraphQLRequestError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The input the error is about, when the service says (`extensions.field`). */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -30,10 +32,10 @@ export function createClient(session: SessionManager, http: typeof fetch = (...a
       throw new NetworkError('The network is unavailable.');
     }
     if (response.status >= 502) throw new NetworkError('The service is unavailable.');
-    const body = (await response.json().catch(() => ({}))) as { data?: R; errors?: { message: string; extensions?: { code?: string } }[] };
+    const body = (await response.json().catch(() => ({}))) as { data?: R; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
     if (body.errors?.length) {
       const [first] = body.errors;
-      throw new GraphQLRequestError(first.message, first.extensions?.code ?? 'INTERNAL');
+      throw new GraphQLRequestError(first.message, first.extensions?.code ?? 'INTERNAL', first.extensions?.field);
     }
     return body.data as R;
   }

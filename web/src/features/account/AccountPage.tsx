@@ -1,7 +1,69 @@
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { signOutHere, useServices, useSession } from '../../app/services';
 import { usePageTitle } from '../../components/Page';
+import { graphql } from '../../gql';
 import { useT } from '../../i18n/useT';
+
+const MIN_PASSWORD = 12;
+
+const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+  }
+`);
+
+/** Change the password here; every other device is signed out, this one stays. */
+function ChangePasswordForm() {
+  const t = useT();
+  const { request } = useServices();
+  const [status, setStatus] = useState<{ kind: 'done' | 'error'; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const newPassword = String(form.get('newPassword'));
+    if (newPassword.length < MIN_PASSWORD) return setStatus({ kind: 'error', message: t('invite.passwordShort', { min: MIN_PASSWORD }) });
+    if (newPassword !== String(form.get('confirmPassword'))) return setStatus({ kind: 'error', message: t('invite.passwordMismatch') });
+    setBusy(true);
+    try {
+      await request(ChangePasswordMutation, { currentPassword: String(form.get('currentPassword')), newPassword });
+      formElement.reset();
+      setStatus({ kind: 'done', message: t('account.passwordChanged') });
+    } catch (e) {
+      setStatus({ kind: 'error', message: e instanceof Error ? e.message : t('error.generic') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="change-password-title">
+      <h2 id="change-password-title">{t('account.changePassword')}</h2>
+      <form onSubmit={(e) => void submit(e)}>
+        {status ? (
+          <p className={status.kind === 'error' ? 'error' : 'notice'} role={status.kind === 'error' ? 'alert' : 'status'}>
+            {status.message}
+          </p>
+        ) : null}
+        <label htmlFor="currentPassword">{t('account.currentPassword')}</label>
+        <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
+        <label htmlFor="newPassword">{t('field.newPassword')}</label>
+        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} aria-describedby="new-password-hint" />
+        <p id="new-password-hint" className="hint">
+          {t('invite.passwordHint', { min: MIN_PASSWORD })}
+        </p>
+        <label htmlFor="confirmPassword">{t('field.confirmPassword')}</label>
+        <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required />
+        <button type="submit" disabled={busy}>
+          {t('account.changePasswordSubmit')}
+        </button>
+      </form>
+    </section>
+  );
+}
 
 export function AccountPage() {
   usePageTitle('page.account');
@@ -23,6 +85,7 @@ export function AccountPage() {
         </button>
       </div>
       <p className="hint">{t('account.everywhereHint')}</p>
+      <ChangePasswordForm />
     </>
   );
 }
