@@ -15,7 +15,6 @@ import { OutboxMessage } from './schemas/outbox-message.schema';
 export const LEASE_MS = 2 * 60 * 1000;
 /** After this many failed tries (about a day with the backoff below) a message is marked FAILED. */
 export const MAX_ATTEMPTS = 30;
-const POLL_MS = 1000;
 
 /** 30 s, 1 min, 2 min, … capped at 1 hour. */
 export function retryDelayMs(failedAttempts: number): number {
@@ -47,7 +46,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.drain(), POLL_MS).unref();
+    this.timer = setInterval(() => void this.drain(), this.config.polling.mailMs).unref();
     this.unsubscribe = this.outboxService.onEnqueued(() => void this.drain());
   }
 

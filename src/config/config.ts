@@ -49,6 +49,8 @@ const schema = z.object({
   WEB_ROOT: z.string().min(1).default('web/dist'),
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'expected smtp://user:pass@host:port or smtps://user:pass@host:port').optional(),
   MAIL_FROM: z.string().trim().regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'expected an address such as no-reply@clinic.example (a display name in front is ignored: each organization sets its own sender name)').default('no-reply@waypoint.invalid'),
+  MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  SCHEDULER_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
   SIGNING_KEY: z.string().trim().refine((v) => ed25519PrivateKeyPem(v) !== undefined, 'expected an Ed25519 private key: PKCS#8 PEM, or its DER bytes in base64').optional(),
 });
 
@@ -104,6 +106,8 @@ export interface AppConfig {
     /** The sender address; the display name is each organization's discreet sender name. */
     fromAddress: string;
   };
+  /** How often each instance looks for due mail and due scheduled jobs (tests shorten them). */
+  polling: { mailMs: number; schedulerMs: number };
   credentials: {
     /** Ed25519 private key (PKCS#8 PEM) that signs completion records and badges. */
     signingKeyPem: string;
@@ -181,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     publicBaseUrlFromServer: !c.PUBLIC_BASE_URL,
     webRoot: resolve(c.WEB_ROOT),
     mail: { smtpUrl: c.SMTP_URL, fromAddress: /<([^>]+)>/.exec(c.MAIL_FROM)?.[1] ?? c.MAIL_FROM },
+    polling: { mailMs: c.MAIL_POLL_MS, schedulerMs: c.SCHEDULER_POLL_MS },
     credentials: {
       signingKeyPem: c.SIGNING_KEY ? ed25519PrivateKeyPem(c.SIGNING_KEY)! : developmentSigningKey(),
       signingKeyGenerated: !c.SIGNING_KEY,

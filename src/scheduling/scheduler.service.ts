@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { CLOCK, type Clock } from '../common/clock';
 import { isDuplicateKeyError } from '../common/errors';
 import { RequestContext } from '../common/request-context';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LOGGER } from '../logging/logger';
 import { ScheduledJob } from './scheduled-job.schema';
 
@@ -17,8 +18,6 @@ export interface JobDefinition {
   leaseMs?: number;
   run(now: Date): Promise<void>;
 }
-
-const POLL_MS = 5000;
 
 /**
  * Recurring jobs, persisted in `scheduledJobs`, safe with several instances: an
@@ -41,6 +40,7 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly context: RequestContext,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Called by modules in onModuleInit; the job starts on the next poll after start-up. */
@@ -51,7 +51,7 @@ export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     await this.model.init();
     for (const job of this.jobs.values()) await this.register(job);
-    this.timer = setInterval(() => void this.runDue(), POLL_MS).unref();
+    this.timer = setInterval(() => void this.runDue(), this.config.polling.schedulerMs).unref();
   }
 
   /** The job's row, due now if new; an existing row keeps its schedule. */
