@@ -12,6 +12,7 @@ import { EnrollmentModule } from '../modules/enrollment/enrollment.module';
 import { ProgressModule } from '../modules/progress/progress.module';
 import { IdentityModule } from '../modules/identity/identity.module';
 import { MessagingModule } from '../modules/messaging/messaging.module';
+import { RemindersModule } from '../modules/reminders/reminders.module';
 import { AuthGuard } from './auth/auth.guard';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
@@ -42,6 +43,7 @@ export class AppModule {
         ProgressModule,
         AssessmentModule,
         MessagingModule,
+        RemindersModule,
       ],
       controllers: [HealthController],
       providers: [

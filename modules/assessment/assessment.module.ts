@@ -27,6 +27,6 @@ import { Reflection, ReflectionSchema } from './schemas/reflection.schema';
     ]),
   ],
   providers: [QuizAttemptsService, ItemAnalysisService, ReflectionsService, QuizAttemptsResolver, ReflectionsResolver],
-  exports: [QuizAttemptsService],
+  exports: [QuizAttemptsService, ReflectionsService],
 })
 export class AssessmentModule {}

@@ -100,6 +100,11 @@ export class ReflectionsService {
     };
   }
 
+  /** Flagged reflections no one has reviewed yet, one row each (the weekly digest counts them per caseload). */
+  flaggedAwaitingReview(orgId: Types.ObjectId | string): Promise<Array<Pick<Reflection, '_id' | 'learnerId'>>> {
+    return this.reflections.find({ orgId: new Types.ObjectId(orgId), flagged: true, reviewPendingSince: { $exists: true } }, { learnerId: 1 }).lean();
+  }
+
   /** One reflection, for its writer or (audited) their care team. */
   async read(viewer: Principal, id: string): Promise<{ reflection: Reflection; learnerName?: string }> {
     const reflection = await this.inOrg(viewer, id);

@@ -222,10 +222,10 @@ export class EnrollmentService {
     return new Set(rows.map((r) => r.courseSlug));
   }
 
-  /** Open (active, not completed) assignments with a due date before `before`, for reminders. */
-  openDueBefore(orgId: Types.ObjectId, before: Date): Promise<Pick<Enrollment, '_id' | 'learnerId' | 'courseSlug' | 'dueAt'>[]> {
+  /** Open (active, not completed) assignments with a due date before `before` (and not before `after`), for reminders and the digest. */
+  openDueBefore(orgId: Types.ObjectId, before: Date, after?: Date): Promise<Pick<Enrollment, '_id' | 'learnerId' | 'courseSlug' | 'dueAt'>[]> {
     return this.enrollments
-      .find({ orgId, status: 'ACTIVE', completedAt: { $exists: false }, dueAt: { $lte: before } }, { learnerId: 1, courseSlug: 1, dueAt: 1 })
+      .find({ orgId, status: 'ACTIVE', completedAt: { $exists: false }, dueAt: { $lte: before, ...(after && { $gte: after }) } }, { learnerId: 1, courseSlug: 1, dueAt: 1 })
       .lean();
   }
 

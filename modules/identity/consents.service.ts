@@ -121,6 +121,11 @@ export class ConsentsService {
     return { consents };
   }
 
+  /** Consents in force that end between `from` and `to` (the weekly digest's "ending soon"). */
+  expiringBetween(orgId: Types.ObjectId | string, from: Date, to: Date): Promise<Array<Pick<Consent, '_id' | 'patientId'>>> {
+    return this.consents.find({ orgId: new Types.ObjectId(orgId), revokedAt: { $exists: false }, expiresAt: { $gte: from, $lte: to } }, { patientId: 1 }).lean();
+  }
+
   familyMemberIds(patientId: Types.ObjectId): Promise<Types.ObjectId[]> {
     return this.links.find({ patientId }, { familyMemberId: 1 }).lean().then((rows) => rows.map((r) => r.familyMemberId));
   }

@@ -11,3 +11,4 @@ export { UserModel, toUserModel } from './models/user.model';
 export { hashSecret } from './secrets';
 export { CareTeamAlertsService } from './care-team-alerts.service';
 export { CareTeamService } from './care-team.service';
+export { DEFAULT_REMINDER_POLICY, type Organization, type ReminderPolicy } from './schemas/organization.schema';

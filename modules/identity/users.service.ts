@@ -184,6 +184,11 @@ export class UsersService {
     return this.users.find({ orgId: new Types.ObjectId(orgId), role: Role.ADMIN, deactivatedAt: { $exists: false } }, SUMMARY).lean();
   }
 
+  /** Active people of an organization in these roles (scheduled jobs: reminders and the weekly digest). */
+  activeInOrg(orgId: Types.ObjectId | string, roles: readonly Role[]): Promise<UserSummary[]> {
+    return this.users.find({ orgId: new Types.ObjectId(orgId), role: { $in: [...roles] }, deactivatedAt: { $exists: false } }, SUMMARY).lean();
+  }
+
   /** Undoes a half-finished `org create`; never used on an organization with people in it. */
   async deleteOrganization(orgId: Types.ObjectId): Promise<void> {
     if (await this.users.exists({ orgId })) return;

@@ -124,6 +124,11 @@ export class ProgressService {
     await this.progress.updateOne({ ...learnerKey(learner, meta), quizAttemptsExhausted: true }, { $set: { quizAttemptsExhausted: false, updatedAt: new Date() } });
   }
 
+  /** Learners with a stuck lesson (quiz failed, no attempt left), one row per lesson: the weekly digest's count. */
+  outOfAttempts(orgId: Types.ObjectId | string): Promise<Array<Pick<ProgressRow, '_id' | 'learnerId'>>> {
+    return this.progress.find({ orgId: new Types.ObjectId(orgId), quizAttemptsExhausted: true }, { learnerId: 1 }).lean();
+  }
+
   /** Progress rows for many learners and courses, in one query. */
   forLearners(orgId: string, learnerIds: readonly Types.ObjectId[], courseSlugs: readonly string[]): Promise<ProgressRow[]> {
     if (learnerIds.length === 0 || courseSlugs.length === 0) return Promise.resolve([]);
