@@ -47,8 +47,8 @@ describe('reminders and the weekly digest, run by the scheduler on an injected c
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
-    // The scheduler runs only when the test says (runDue); mail goes out as soon as it is written.
-    t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_BASE_URL: BASE, MAIL_POLL_MS: '50', SCHEDULER_POLL_MS: '600000' }, { clock });
+    // The scheduler runs only when the test says (runDue, the harness's default); mail goes out as soon as it is written.
+    t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_BASE_URL: BASE, MAIL_POLL_MS: '50' }, { clock });
     await importCurriculum(t.app);
     w = await buildWorld(t, 'Harbor Addiction Recovery Center');
     expectData(await settings(t, w.admin.token, { timeZone: 'UTC', discreetSenderName: 'Harbor Health Portal' }));

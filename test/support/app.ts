@@ -46,6 +46,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     RATE_LIMIT_LOGIN: '10000',
     RATE_LIMIT_PUBLIC: '10000',
     RATE_LIMIT_PASSWORD_RESET: '10000',
+    // Scheduled jobs (reminders, the digest) run when a test calls Scheduler.runDue(), not in the
+    // background, where their reads would land in other tests' command counts.
+    SCHEDULER_POLL_MS: '600000',
     ...env,
   });
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
