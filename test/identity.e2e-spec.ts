@@ -216,6 +216,20 @@ describe('pagination', () => {
   });
 });
 
+describe('people search', () => {
+  const search = (token: string, text: string) => t.gql('query($s: String) { users(first: 20, search: $s) { nodes { displayName } } }', { s: text }, token);
+
+  it('finds people by part of the name or address, any case, and reads special characters literally', async () => {
+    const names = (res: Awaited<ReturnType<typeof search>>) => expectData(res).users.nodes.map((u: { displayName: string }) => u.displayName).sort();
+    expect(names(await search(w.admin.token, 'cLeO'))).toEqual(['Cleo Clinician']);
+    expect(names(await search(w.admin.token, w.staff.email.slice(0, 12).toUpperCase()))).toEqual(['Stu Staff']);
+    expect(names(await search(w.admin.token, '.*'))).toEqual([]);
+    // A clinician's search stays within their care team's clients.
+    expect(names(await search(w.clinician.token, 'pia p'))).toEqual(['Pia Patient']);
+    expect(names(await search(w.clinician.token, 'ada'))).toEqual([]);
+  });
+});
+
 describe('audit', () => {
   it("records a clinician's read of a patient's records, visible to admins", async () => {
     expectData(await ops.patient(t, w.clinician.token, w.patient.id));

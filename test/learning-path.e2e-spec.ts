@@ -74,6 +74,15 @@ describe('assignment', () => {
     expect(Math.abs(new Date(family.dueAt).getTime() - (Date.now() + 14 * DAY))).toBeLessThan(60_000);
   });
 
+  it('a member taken out of a cohort is not assigned with it', async () => {
+    const [stays, leaves] = await manyLearners(t, w.orgId, Role.FAMILY, 2, w.clinician.id);
+    const cohort = expectData(await ops.createCohort(t, w.clinician.token, 'Thursday group', [stays, leaves])).createCohort;
+    const after = expectData(await ops.removeFromCohort(t, w.clinician.token, cohort.id, [leaves])).removeFromCohort;
+    expect(after).toMatchObject({ size: 1, memberIds: [stays] });
+    const result = expectData(await ops.assignCohort(t, w.clinician.token, { cohortId: cohort.id, courseSlug: 'family-dynamics-and-recovery' })).assignCohort;
+    expect(result.enrollments.map((e: { learnerId: string }) => e.learnerId)).toEqual([stays]);
+  });
+
   it('an admin assigns staff onboarding due 30 days after assignment; it shows in staff compliance', async () => {
     expectData(await ops.assignCourse(t, w.admin.token, { learnerId: w.staff.id, courseSlug: 'staff-onboarding', dueInDays: 30 }));
     const rows = expectData(await ops.staffCompliance(t, w.admin.token)).staffCompliance.nodes;

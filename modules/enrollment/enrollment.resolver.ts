@@ -47,6 +47,16 @@ export class EnrollmentResolver {
   }
 
   @Roles(Role.CLINICIAN, Role.ADMIN)
+  @Mutation(() => CohortModel, { description: 'Takes learners out of a cohort. Their assignments stay; later cohort assignments skip them.' })
+  async removeFromCohort(
+    @CurrentUser() user: Principal,
+    @Args('cohortId', { type: () => ID }) cohortId: string,
+    @Args('memberIds', { type: () => [ID] }) memberIds: string[],
+  ): Promise<CohortModel> {
+    return toCohortModel(await this.enrollment.removeFromCohort(user, cohortId, memberIds));
+  }
+
+  @Roles(Role.CLINICIAN, Role.ADMIN)
   @Mutation(() => CohortAssignmentModel, { description: 'Assign a course to every member of a cohort.' })
   async assignCohort(@CurrentUser() user: Principal, @Args('input') input: AssignCohortInput): Promise<CohortAssignmentModel> {
     const { cohortId, ...terms } = input;

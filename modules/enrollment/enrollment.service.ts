@@ -174,6 +174,14 @@ export class EnrollmentService {
     return updated!;
   }
 
+  /** Members leave a cohort; ids that are not members are ignored. Anyone who may use the cohort may remove. */
+  async removeFromCohort(actor: Principal, cohortId: string, memberIds: string[]): Promise<Cohort> {
+    const cohort = await this.cohort(actor, cohortId);
+    const ids = memberIds.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));
+    const updated = await this.cohorts.findOneAndUpdate({ _id: cohort._id }, { $pull: { memberIds: { $in: ids } } }, { returnDocument: 'after', lean: true });
+    return updated!;
+  }
+
   /**
    * Assigns to every member; members already enrolled keep one enrollment, updated.
    * Every member is checked before anything is written, so a refusal writes nothing.

@@ -71,8 +71,9 @@ export class PeopleResolver {
     @CurrentUser() viewer: Principal,
     @Args() page: PageArgs,
     @Args('role', { type: () => Role, nullable: true }) role?: Role,
+    @Args('search', { type: () => String, nullable: true, description: 'Part of a name or email address, any case.' }) search?: string,
   ): Promise<UserConnection> {
-    const { nodes, hasNextPage, endCursor } = await this.careTeams.directory(viewer, role, page);
+    const { nodes, hasNextPage, endCursor } = await this.careTeams.directory(viewer, role, { ...page, search });
     return { nodes: nodes.map((u) => toUserModel(u, true)), pageInfo: { hasNextPage, endCursor } };
   }
 

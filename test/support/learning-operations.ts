@@ -23,6 +23,8 @@ export const learningOps = {
     t.gql(`mutation($i: CreateCohortInput!) { createCohort(input: $i) { id name size memberIds } }`, { i: { name, memberIds } }, token),
   addToCohort: (t: TestApp, token: string, cohortId: string, memberIds: string[]) =>
     t.gql(`mutation($c: ID!, $m: [ID!]!) { addToCohort(cohortId: $c, memberIds: $m) { id size } }`, { c: cohortId, m: memberIds }, token),
+  removeFromCohort: (t: TestApp, token: string, cohortId: string, memberIds: string[]) =>
+    t.gql(`mutation($c: ID!, $m: [ID!]!) { removeFromCohort(cohortId: $c, memberIds: $m) { id size memberIds } }`, { c: cohortId, m: memberIds }, token),
   assignCohort: (t: TestApp, token: string, input: Record<string, unknown>) =>
     t.gql(`mutation($i: AssignCohortInput!) { assignCohort(input: $i) { cohort { id size } enrollments { id learnerId courseSlug source } } }`, { i: input }, token),
   recordLessonProgress: (t: TestApp, token: string, input: { lessonId: string; event: string; positionPercent?: number; secondsSpent?: number; clientEventId?: string }) =>

@@ -22,3 +22,12 @@ export async function signInAs(page: Page, email: string, password: string): Pro
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Hello, / })).toBeVisible();
 }
+
+/** Clinicians and admins land on their caseload. */
+export async function signInAsStaff(page: Page, email: string, password = 'waypoint-demo-password'): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
+}

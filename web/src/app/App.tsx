@@ -23,6 +23,18 @@ const CertificatesPage = lazy(() => import('../features/credentials/Certificates
 const PrivacyPage = lazy(() => import('../features/consent/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const FamilyPage = lazy(() => import('../features/family/FamilyPage').then((m) => ({ default: m.FamilyPage })));
+// The clinician and admin pages: one chunk, loaded only by people who open them.
+const staffPage = (name: keyof typeof import('../features/staff').staffPages) => lazy(() => import('../features/staff').then((m) => ({ default: m.staffPages[name] })));
+const Staff = {
+  Caseload: staffPage('Caseload'),
+  Client: staffPage('Client'),
+  Consent: staffPage('Consent'),
+  Assign: staffPage('Assign'),
+  Cohorts: staffPage('Cohorts'),
+  Review: staffPage('Review'),
+  Invite: staffPage('Invite'),
+  ItemAnalysis: staffPage('ItemAnalysis'),
+};
 
 const TimeZoneQuery = graphql(`
   query TimeZone {
@@ -88,6 +100,13 @@ function LegacyLearningRedirect() {
   return <Navigate to={to} replace />;
 }
 
+/** Clinicians and admins are not learners: their home is the caseload. */
+function Home() {
+  const role = useSession()?.user.role;
+  if (role === 'CLINICIAN' || role === 'ADMIN') return <Navigate to="/staff/caseload" replace />;
+  return <HomePage />;
+}
+
 function NotFound() {
   return <Navigate to="/" replace />;
 }
@@ -100,7 +119,7 @@ const router = createBrowserRouter([
       { path: '/invite/:code', element: <InvitePage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password/:token?', element: <ResetPasswordPage /> },
-      { path: '/', element: <RequireSession children={<HomePage />} /> },
+      { path: '/', element: <RequireSession children={<Home />} /> },
       { path: '/learn/:courseKey', element: <RequireSession children={<LearningRoute page="course" />} /> },
       { path: '/learn/:courseKey/:lessonKey', element: <RequireSession children={<LearningRoute page="lesson" />} /> },
       { path: '/learn/:courseKey/:lessonKey/check', element: <RequireSession children={<LearningRoute page="quiz" />} /> },
@@ -112,6 +131,15 @@ const router = createBrowserRouter([
       { path: '/family', element: <RequireSession children={<FamilyPage />} /> },
       { path: '/notifications', element: <RequireSession children={<NotificationsPage />} /> },
       { path: '/account', element: <RequireSession children={<AccountPage />} /> },
+      { path: '/staff', element: <Navigate to="/staff/caseload" replace /> },
+      { path: '/staff/caseload', element: <RequireSession children={<Staff.Caseload />} /> },
+      { path: '/staff/clients/:id', element: <RequireSession children={<Staff.Client />} /> },
+      { path: '/staff/clients/:id/consents/new', element: <RequireSession children={<Staff.Consent />} /> },
+      { path: '/staff/assign', element: <RequireSession children={<Staff.Assign />} /> },
+      { path: '/staff/cohorts', element: <RequireSession children={<Staff.Cohorts />} /> },
+      { path: '/staff/review', element: <RequireSession children={<Staff.Review />} /> },
+      { path: '/staff/invite', element: <RequireSession children={<Staff.Invite />} /> },
+      { path: '/staff/item-analysis', element: <RequireSession children={<Staff.ItemAnalysis />} /> },
       { path: '*', element: <NotFound /> },
     ],
   },

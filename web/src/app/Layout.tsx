@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
@@ -9,6 +9,9 @@ import { SaveStatus } from '../components/SaveStatus';
 import { useUnreadNotifications } from '../features/notifications/unread';
 import { graphql } from '../gql';
 import { signOutHere, useServices, useSession } from './services';
+
+// Clinicians' and admins' navigation comes with the staff pages' chunk.
+const StaffNav = lazy(() => import('../features/staff').then((m) => ({ default: m.staffPages.Nav })));
 
 export const OrganizationQuery = graphql(`
   query Organization {
@@ -96,6 +99,11 @@ export function Layout() {
         ) : null}
         {discreet ? <QuickExitButton onExit={quickExit} /> : null}
       </header>
+      {role === 'CLINICIAN' || role === 'ADMIN' ? (
+        <Suspense fallback={null}>
+          <StaffNav />
+        </Suspense>
+      ) : null}
       <SaveStatus />
       <main id="main" tabIndex={-1}>
         <Outlet />

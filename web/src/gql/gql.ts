@@ -47,6 +47,33 @@ type Documents = {
     "\n  fragment ReflectionSafetyFields on ReflectionSafety {\n    flagged\n    message\n    crisisResources {\n      name\n      contact\n      details\n      when\n    }\n  }\n": typeof types.ReflectionSafetyFieldsFragmentDoc,
     "\n  query MyReflections($courseSlug: String!, $lessonSlug: String!) {\n    reflections(courseSlug: $courseSlug, lessonSlug: $lessonSlug, first: 20) {\n      nodes {\n        id\n        promptId\n        text\n        updatedAt\n        versions {\n          at\n          text\n        }\n      }\n    }\n  }\n": typeof types.MyReflectionsDocument,
     "\n  mutation SubmitReflection($input: SubmitReflectionInput!) {\n    submitReflection(input: $input) {\n      reflection {\n        id\n        text\n        updatedAt\n      }\n      safety {\n        ...ReflectionSafetyFields\n      }\n    }\n  }\n": typeof types.SubmitReflectionDocument,
+    "\n  query AssignOptions {\n    courses {\n      id\n      slug\n      title\n      audiences\n      lessons {\n        slug\n        title\n        required\n      }\n    }\n    cohorts {\n      id\n      name\n      size\n    }\n  }\n": typeof types.AssignOptionsDocument,
+    "\n  mutation AssignCourse($input: AssignCourseInput!) {\n    assignCourse(input: $input) {\n      id\n      dueAt\n    }\n  }\n": typeof types.AssignCourseDocument,
+    "\n  mutation AssignCohort($input: AssignCohortInput!) {\n    assignCohort(input: $input) {\n      cohort {\n        name\n        size\n      }\n      enrollments {\n        id\n      }\n    }\n  }\n": typeof types.AssignCohortDocument,
+    "\n  query Caseload($first: Int!, $after: String) {\n    caseload(first: $first, after: $after) {\n      nodes {\n        learner {\n          id\n          displayName\n          role\n        }\n        overdueCount\n        stuckLessons {\n          slug\n          title\n        }\n        items {\n          enrollmentId\n          courseSlug\n          courseTitle\n          status\n          percent\n          dueAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    reflectionReviewQueue(first: 100) {\n      nodes {\n        id\n        learnerId\n        flagged\n        flagReasons\n      }\n    }\n  }\n": typeof types.CaseloadDocument,
+    "\n  query ClientProgress($learnerId: ID!) {\n    learnerProgress(learnerId: $learnerId) {\n      learner {\n        id\n        displayName\n        role\n        email\n      }\n      items {\n        enrollmentId\n        courseSlug\n        courseTitle\n        status\n        percent\n        dueAt\n        completedAt\n        note\n        source\n        lessons {\n          lessonId\n          slug\n          title\n          status\n          positionPercent\n          assigned\n          quizId\n          outOfAttempts\n        }\n      }\n    }\n  }\n": typeof types.ClientProgressDocument,
+    "\n  query ClientRecords($learnerId: ID!) {\n    reflections(learnerId: $learnerId, first: 20) {\n      nodes {\n        id\n        courseSlug\n        lessonSlug\n        text\n        flagged\n        flagReasons\n        awaitingReview\n        updatedAt\n        reviews {\n          at\n          comment\n        }\n      }\n    }\n    learnerCompletionRecords(learnerId: $learnerId, first: 20) {\n      nodes {\n        id\n        courseTitle\n        completedAt\n        status\n        revokedReason\n      }\n    }\n  }\n": typeof types.ClientRecordsDocument,
+    "\n  query ClientConsents($patientId: ID!) {\n    familyConsents(patientId: $patientId) {\n      nodes {\n        id\n        active\n        recipientName\n        scopes\n        purpose\n        signedAt\n        expiresAt\n        expiryEvent\n        method\n        paperReference\n        revokedAt\n      }\n    }\n  }\n": typeof types.ClientConsentsDocument,
+    "\n  query ClientQuizAttempts($learnerId: ID!, $quizId: ID!) {\n    quizAttempts(learnerId: $learnerId, quizId: $quizId) {\n      standing {\n        attemptsAllowed\n        attemptsUsed\n        attemptsRemaining\n        passed\n        outOfAttempts\n        score\n      }\n      attempts {\n        id\n        number\n        status\n        score\n        passed\n        submittedAt\n      }\n    }\n  }\n": typeof types.ClientQuizAttemptsDocument,
+    "\n  mutation GrantQuizAttempts($learnerId: ID!, $quizId: ID!, $extra: Int!, $reason: String!) {\n    grantQuizAttempts(learnerId: $learnerId, quizId: $quizId, extra: $extra, reason: $reason) {\n      standing {\n        attemptsRemaining\n        outOfAttempts\n      }\n    }\n  }\n": typeof types.GrantQuizAttemptsDocument,
+    "\n  mutation OpenEmergencyAccess($clientId: ID!, $reason: String!) {\n    openEmergencyAccess(clientId: $clientId, reason: $reason) {\n      id\n      expiresAt\n    }\n  }\n": typeof types.OpenEmergencyAccessDocument,
+    "\n  mutation RevokeClientConsent($id: ID!) {\n    revokeFamilyConsent(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.RevokeClientConsentDocument,
+    "\n  query FindPeople($search: String, $role: Role) {\n    users(first: 20, search: $search, role: $role) {\n      nodes {\n        id\n        displayName\n        role\n        email\n      }\n    }\n  }\n": typeof types.FindPeopleDocument,
+    "\n  query LearnerName($learnerId: ID!) {\n    learnerProgress(learnerId: $learnerId) {\n      learner {\n        id\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.LearnerNameDocument,
+    "\n  query Cohorts {\n    cohorts {\n      id\n      name\n      size\n      memberIds\n    }\n    users(first: 100) {\n      nodes {\n        id\n        displayName\n        role\n      }\n    }\n  }\n": typeof types.CohortsDocument,
+    "\n  mutation CreateCohort($input: CreateCohortInput!) {\n    createCohort(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCohortDocument,
+    "\n  mutation AddToCohort($cohortId: ID!, $memberIds: [ID!]!) {\n    addToCohort(cohortId: $cohortId, memberIds: $memberIds) {\n      id\n    }\n  }\n": typeof types.AddToCohortDocument,
+    "\n  mutation RemoveFromCohort($cohortId: ID!, $memberIds: [ID!]!) {\n    removeFromCohort(cohortId: $cohortId, memberIds: $memberIds) {\n      id\n    }\n  }\n": typeof types.RemoveFromCohortDocument,
+    "\n  query ConsentPatient($id: ID!) {\n    patient(id: $id) {\n      patient {\n        id\n        displayName\n      }\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    myOrganization {\n      id\n      name\n    }\n  }\n": typeof types.ConsentPatientDocument,
+    "\n  mutation RecordPaperConsent($input: GrantFamilyConsentInput!) {\n    grantFamilyConsent(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordPaperConsentDocument,
+    "\n  query InvitePatients {\n    users(first: 100, role: PATIENT) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.InvitePatientsDocument,
+    "\n  mutation CreateInvite($input: CreateInviteInput!) {\n    createInvite(input: $input) {\n      id\n      code\n      email\n      role\n      emailSent\n      expiresAt\n    }\n  }\n": typeof types.CreateInviteDocument,
+    "\n  mutation ResendInvite($id: ID!) {\n    resendInvite(id: $id) {\n      id\n      code\n      email\n      role\n      emailSent\n      expiresAt\n    }\n  }\n": typeof types.ResendInviteDocument,
+    "\n  mutation RevokeInvite($id: ID!) {\n    revokeInvite(id: $id)\n  }\n": typeof types.RevokeInviteDocument,
+    "\n  query QuizCatalog {\n    courses {\n      slug\n      title\n      lessons {\n        slug\n        title\n        quizId\n      }\n    }\n  }\n": typeof types.QuizCatalogDocument,
+    "\n  query ItemAnalysis($quizId: ID!) {\n    quizItemAnalysis(quizId: $quizId) {\n      quizId\n      submittedAttempts\n      items {\n        questionId\n        prompt\n        kind\n        answered\n        shareCorrect\n        meanCredit\n        discrimination\n      }\n    }\n  }\n": typeof types.ItemAnalysisDocument,
+    "\n  query ReviewQueue($first: Int!, $after: String) {\n    reflectionReviewQueue(first: $first, after: $after) {\n      nodes {\n        id\n        learnerId\n        learnerName\n        courseSlug\n        lessonSlug\n        text\n        flagged\n        flagReasons\n        reviewPendingSince\n        versions {\n          at\n          text\n          flagReasons\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ReviewQueueDocument,
+    "\n  mutation ReviewReflection($id: ID!, $comment: String!) {\n    reviewReflection(id: $id, comment: $comment) {\n      id\n      awaitingReview\n    }\n  }\n": typeof types.ReviewReflectionDocument,
 };
 const documents: Documents = {
     "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": types.TimeZoneDocument,
@@ -81,6 +108,33 @@ const documents: Documents = {
     "\n  fragment ReflectionSafetyFields on ReflectionSafety {\n    flagged\n    message\n    crisisResources {\n      name\n      contact\n      details\n      when\n    }\n  }\n": types.ReflectionSafetyFieldsFragmentDoc,
     "\n  query MyReflections($courseSlug: String!, $lessonSlug: String!) {\n    reflections(courseSlug: $courseSlug, lessonSlug: $lessonSlug, first: 20) {\n      nodes {\n        id\n        promptId\n        text\n        updatedAt\n        versions {\n          at\n          text\n        }\n      }\n    }\n  }\n": types.MyReflectionsDocument,
     "\n  mutation SubmitReflection($input: SubmitReflectionInput!) {\n    submitReflection(input: $input) {\n      reflection {\n        id\n        text\n        updatedAt\n      }\n      safety {\n        ...ReflectionSafetyFields\n      }\n    }\n  }\n": types.SubmitReflectionDocument,
+    "\n  query AssignOptions {\n    courses {\n      id\n      slug\n      title\n      audiences\n      lessons {\n        slug\n        title\n        required\n      }\n    }\n    cohorts {\n      id\n      name\n      size\n    }\n  }\n": types.AssignOptionsDocument,
+    "\n  mutation AssignCourse($input: AssignCourseInput!) {\n    assignCourse(input: $input) {\n      id\n      dueAt\n    }\n  }\n": types.AssignCourseDocument,
+    "\n  mutation AssignCohort($input: AssignCohortInput!) {\n    assignCohort(input: $input) {\n      cohort {\n        name\n        size\n      }\n      enrollments {\n        id\n      }\n    }\n  }\n": types.AssignCohortDocument,
+    "\n  query Caseload($first: Int!, $after: String) {\n    caseload(first: $first, after: $after) {\n      nodes {\n        learner {\n          id\n          displayName\n          role\n        }\n        overdueCount\n        stuckLessons {\n          slug\n          title\n        }\n        items {\n          enrollmentId\n          courseSlug\n          courseTitle\n          status\n          percent\n          dueAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    reflectionReviewQueue(first: 100) {\n      nodes {\n        id\n        learnerId\n        flagged\n        flagReasons\n      }\n    }\n  }\n": types.CaseloadDocument,
+    "\n  query ClientProgress($learnerId: ID!) {\n    learnerProgress(learnerId: $learnerId) {\n      learner {\n        id\n        displayName\n        role\n        email\n      }\n      items {\n        enrollmentId\n        courseSlug\n        courseTitle\n        status\n        percent\n        dueAt\n        completedAt\n        note\n        source\n        lessons {\n          lessonId\n          slug\n          title\n          status\n          positionPercent\n          assigned\n          quizId\n          outOfAttempts\n        }\n      }\n    }\n  }\n": types.ClientProgressDocument,
+    "\n  query ClientRecords($learnerId: ID!) {\n    reflections(learnerId: $learnerId, first: 20) {\n      nodes {\n        id\n        courseSlug\n        lessonSlug\n        text\n        flagged\n        flagReasons\n        awaitingReview\n        updatedAt\n        reviews {\n          at\n          comment\n        }\n      }\n    }\n    learnerCompletionRecords(learnerId: $learnerId, first: 20) {\n      nodes {\n        id\n        courseTitle\n        completedAt\n        status\n        revokedReason\n      }\n    }\n  }\n": types.ClientRecordsDocument,
+    "\n  query ClientConsents($patientId: ID!) {\n    familyConsents(patientId: $patientId) {\n      nodes {\n        id\n        active\n        recipientName\n        scopes\n        purpose\n        signedAt\n        expiresAt\n        expiryEvent\n        method\n        paperReference\n        revokedAt\n      }\n    }\n  }\n": types.ClientConsentsDocument,
+    "\n  query ClientQuizAttempts($learnerId: ID!, $quizId: ID!) {\n    quizAttempts(learnerId: $learnerId, quizId: $quizId) {\n      standing {\n        attemptsAllowed\n        attemptsUsed\n        attemptsRemaining\n        passed\n        outOfAttempts\n        score\n      }\n      attempts {\n        id\n        number\n        status\n        score\n        passed\n        submittedAt\n      }\n    }\n  }\n": types.ClientQuizAttemptsDocument,
+    "\n  mutation GrantQuizAttempts($learnerId: ID!, $quizId: ID!, $extra: Int!, $reason: String!) {\n    grantQuizAttempts(learnerId: $learnerId, quizId: $quizId, extra: $extra, reason: $reason) {\n      standing {\n        attemptsRemaining\n        outOfAttempts\n      }\n    }\n  }\n": types.GrantQuizAttemptsDocument,
+    "\n  mutation OpenEmergencyAccess($clientId: ID!, $reason: String!) {\n    openEmergencyAccess(clientId: $clientId, reason: $reason) {\n      id\n      expiresAt\n    }\n  }\n": types.OpenEmergencyAccessDocument,
+    "\n  mutation RevokeClientConsent($id: ID!) {\n    revokeFamilyConsent(id: $id) {\n      id\n      active\n    }\n  }\n": types.RevokeClientConsentDocument,
+    "\n  query FindPeople($search: String, $role: Role) {\n    users(first: 20, search: $search, role: $role) {\n      nodes {\n        id\n        displayName\n        role\n        email\n      }\n    }\n  }\n": types.FindPeopleDocument,
+    "\n  query LearnerName($learnerId: ID!) {\n    learnerProgress(learnerId: $learnerId) {\n      learner {\n        id\n        displayName\n        role\n      }\n    }\n  }\n": types.LearnerNameDocument,
+    "\n  query Cohorts {\n    cohorts {\n      id\n      name\n      size\n      memberIds\n    }\n    users(first: 100) {\n      nodes {\n        id\n        displayName\n        role\n      }\n    }\n  }\n": types.CohortsDocument,
+    "\n  mutation CreateCohort($input: CreateCohortInput!) {\n    createCohort(input: $input) {\n      id\n    }\n  }\n": types.CreateCohortDocument,
+    "\n  mutation AddToCohort($cohortId: ID!, $memberIds: [ID!]!) {\n    addToCohort(cohortId: $cohortId, memberIds: $memberIds) {\n      id\n    }\n  }\n": types.AddToCohortDocument,
+    "\n  mutation RemoveFromCohort($cohortId: ID!, $memberIds: [ID!]!) {\n    removeFromCohort(cohortId: $cohortId, memberIds: $memberIds) {\n      id\n    }\n  }\n": types.RemoveFromCohortDocument,
+    "\n  query ConsentPatient($id: ID!) {\n    patient(id: $id) {\n      patient {\n        id\n        displayName\n      }\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    myOrganization {\n      id\n      name\n    }\n  }\n": types.ConsentPatientDocument,
+    "\n  mutation RecordPaperConsent($input: GrantFamilyConsentInput!) {\n    grantFamilyConsent(input: $input) {\n      id\n    }\n  }\n": types.RecordPaperConsentDocument,
+    "\n  query InvitePatients {\n    users(first: 100, role: PATIENT) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n": types.InvitePatientsDocument,
+    "\n  mutation CreateInvite($input: CreateInviteInput!) {\n    createInvite(input: $input) {\n      id\n      code\n      email\n      role\n      emailSent\n      expiresAt\n    }\n  }\n": types.CreateInviteDocument,
+    "\n  mutation ResendInvite($id: ID!) {\n    resendInvite(id: $id) {\n      id\n      code\n      email\n      role\n      emailSent\n      expiresAt\n    }\n  }\n": types.ResendInviteDocument,
+    "\n  mutation RevokeInvite($id: ID!) {\n    revokeInvite(id: $id)\n  }\n": types.RevokeInviteDocument,
+    "\n  query QuizCatalog {\n    courses {\n      slug\n      title\n      lessons {\n        slug\n        title\n        quizId\n      }\n    }\n  }\n": types.QuizCatalogDocument,
+    "\n  query ItemAnalysis($quizId: ID!) {\n    quizItemAnalysis(quizId: $quizId) {\n      quizId\n      submittedAttempts\n      items {\n        questionId\n        prompt\n        kind\n        answered\n        shareCorrect\n        meanCredit\n        discrimination\n      }\n    }\n  }\n": types.ItemAnalysisDocument,
+    "\n  query ReviewQueue($first: Int!, $after: String) {\n    reflectionReviewQueue(first: $first, after: $after) {\n      nodes {\n        id\n        learnerId\n        learnerName\n        courseSlug\n        lessonSlug\n        text\n        flagged\n        flagReasons\n        reviewPendingSince\n        versions {\n          at\n          text\n          flagReasons\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ReviewQueueDocument,
+    "\n  mutation ReviewReflection($id: ID!, $comment: String!) {\n    reviewReflection(id: $id, comment: $comment) {\n      id\n      awaitingReview\n    }\n  }\n": types.ReviewReflectionDocument,
 };
 
 /**
@@ -211,6 +265,114 @@ export function graphql(source: "\n  query MyReflections($courseSlug: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitReflection($input: SubmitReflectionInput!) {\n    submitReflection(input: $input) {\n      reflection {\n        id\n        text\n        updatedAt\n      }\n      safety {\n        ...ReflectionSafetyFields\n      }\n    }\n  }\n"): typeof import('./graphql').SubmitReflectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssignOptions {\n    courses {\n      id\n      slug\n      title\n      audiences\n      lessons {\n        slug\n        title\n        required\n      }\n    }\n    cohorts {\n      id\n      name\n      size\n    }\n  }\n"): typeof import('./graphql').AssignOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignCourse($input: AssignCourseInput!) {\n    assignCourse(input: $input) {\n      id\n      dueAt\n    }\n  }\n"): typeof import('./graphql').AssignCourseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignCohort($input: AssignCohortInput!) {\n    assignCohort(input: $input) {\n      cohort {\n        name\n        size\n      }\n      enrollments {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').AssignCohortDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Caseload($first: Int!, $after: String) {\n    caseload(first: $first, after: $after) {\n      nodes {\n        learner {\n          id\n          displayName\n          role\n        }\n        overdueCount\n        stuckLessons {\n          slug\n          title\n        }\n        items {\n          enrollmentId\n          courseSlug\n          courseTitle\n          status\n          percent\n          dueAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    reflectionReviewQueue(first: 100) {\n      nodes {\n        id\n        learnerId\n        flagged\n        flagReasons\n      }\n    }\n  }\n"): typeof import('./graphql').CaseloadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientProgress($learnerId: ID!) {\n    learnerProgress(learnerId: $learnerId) {\n      learner {\n        id\n        displayName\n        role\n        email\n      }\n      items {\n        enrollmentId\n        courseSlug\n        courseTitle\n        status\n        percent\n        dueAt\n        completedAt\n        note\n        source\n        lessons {\n          lessonId\n          slug\n          title\n          status\n          positionPercent\n          assigned\n          quizId\n          outOfAttempts\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ClientProgressDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientRecords($learnerId: ID!) {\n    reflections(learnerId: $learnerId, first: 20) {\n      nodes {\n        id\n        courseSlug\n        lessonSlug\n        text\n        flagged\n        flagReasons\n        awaitingReview\n        updatedAt\n        reviews {\n          at\n          comment\n        }\n      }\n    }\n    learnerCompletionRecords(learnerId: $learnerId, first: 20) {\n      nodes {\n        id\n        courseTitle\n        completedAt\n        status\n        revokedReason\n      }\n    }\n  }\n"): typeof import('./graphql').ClientRecordsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientConsents($patientId: ID!) {\n    familyConsents(patientId: $patientId) {\n      nodes {\n        id\n        active\n        recipientName\n        scopes\n        purpose\n        signedAt\n        expiresAt\n        expiryEvent\n        method\n        paperReference\n        revokedAt\n      }\n    }\n  }\n"): typeof import('./graphql').ClientConsentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientQuizAttempts($learnerId: ID!, $quizId: ID!) {\n    quizAttempts(learnerId: $learnerId, quizId: $quizId) {\n      standing {\n        attemptsAllowed\n        attemptsUsed\n        attemptsRemaining\n        passed\n        outOfAttempts\n        score\n      }\n      attempts {\n        id\n        number\n        status\n        score\n        passed\n        submittedAt\n      }\n    }\n  }\n"): typeof import('./graphql').ClientQuizAttemptsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantQuizAttempts($learnerId: ID!, $quizId: ID!, $extra: Int!, $reason: String!) {\n    grantQuizAttempts(learnerId: $learnerId, quizId: $quizId, extra: $extra, reason: $reason) {\n      standing {\n        attemptsRemaining\n        outOfAttempts\n      }\n    }\n  }\n"): typeof import('./graphql').GrantQuizAttemptsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenEmergencyAccess($clientId: ID!, $reason: String!) {\n    openEmergencyAccess(clientId: $clientId, reason: $reason) {\n      id\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').OpenEmergencyAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeClientConsent($id: ID!) {\n    revokeFamilyConsent(id: $id) {\n      id\n      active\n    }\n  }\n"): typeof import('./graphql').RevokeClientConsentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindPeople($search: String, $role: Role) {\n    users(first: 20, search: $search, role: $role) {\n      nodes {\n        id\n        displayName\n        role\n        email\n      }\n    }\n  }\n"): typeof import('./graphql').FindPeopleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LearnerName($learnerId: ID!) {\n    learnerProgress(learnerId: $learnerId) {\n      learner {\n        id\n        displayName\n        role\n      }\n    }\n  }\n"): typeof import('./graphql').LearnerNameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Cohorts {\n    cohorts {\n      id\n      name\n      size\n      memberIds\n    }\n    users(first: 100) {\n      nodes {\n        id\n        displayName\n        role\n      }\n    }\n  }\n"): typeof import('./graphql').CohortsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCohort($input: CreateCohortInput!) {\n    createCohort(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateCohortDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddToCohort($cohortId: ID!, $memberIds: [ID!]!) {\n    addToCohort(cohortId: $cohortId, memberIds: $memberIds) {\n      id\n    }\n  }\n"): typeof import('./graphql').AddToCohortDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFromCohort($cohortId: ID!, $memberIds: [ID!]!) {\n    removeFromCohort(cohortId: $cohortId, memberIds: $memberIds) {\n      id\n    }\n  }\n"): typeof import('./graphql').RemoveFromCohortDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsentPatient($id: ID!) {\n    patient(id: $id) {\n      patient {\n        id\n        displayName\n      }\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    myOrganization {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ConsentPatientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordPaperConsent($input: GrantFamilyConsentInput!) {\n    grantFamilyConsent(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordPaperConsentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitePatients {\n    users(first: 100, role: PATIENT) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n"): typeof import('./graphql').InvitePatientsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateInvite($input: CreateInviteInput!) {\n    createInvite(input: $input) {\n      id\n      code\n      email\n      role\n      emailSent\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').CreateInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvite($id: ID!) {\n    resendInvite(id: $id) {\n      id\n      code\n      email\n      role\n      emailSent\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').ResendInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvite($id: ID!) {\n    revokeInvite(id: $id)\n  }\n"): typeof import('./graphql').RevokeInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuizCatalog {\n    courses {\n      slug\n      title\n      lessons {\n        slug\n        title\n        quizId\n      }\n    }\n  }\n"): typeof import('./graphql').QuizCatalogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ItemAnalysis($quizId: ID!) {\n    quizItemAnalysis(quizId: $quizId) {\n      quizId\n      submittedAttempts\n      items {\n        questionId\n        prompt\n        kind\n        answered\n        shareCorrect\n        meanCredit\n        discrimination\n      }\n    }\n  }\n"): typeof import('./graphql').ItemAnalysisDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewQueue($first: Int!, $after: String) {\n    reflectionReviewQueue(first: $first, after: $after) {\n      nodes {\n        id\n        learnerId\n        learnerName\n        courseSlug\n        lessonSlug\n        text\n        flagged\n        flagReasons\n        reviewPendingSince\n        versions {\n          at\n          text\n          flagReasons\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ReviewQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewReflection($id: ID!, $comment: String!) {\n    reviewReflection(id: $id, comment: $comment) {\n      id\n      awaitingReview\n    }\n  }\n"): typeof import('./graphql').ReviewReflectionDocument;
 
 
 export function graphql(source: string) {

@@ -4,6 +4,39 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AssignCohortInput = {
+  cohortId: string | number;
+  courseSlug: string;
+  /** A fixed due date. */
+  dueAt?: string | null | undefined;
+  dueFrom?: DueFrom | null | undefined;
+  /** A relative due date: this many days after dueFrom. */
+  dueInDays?: number | null | undefined;
+  /** Assign only these lessons of the course (homework); all required lessons when left out. */
+  lessonSlugs?: Array<string> | null | undefined;
+  /** A note for the learner, shown with the assignment. */
+  note?: string | null | undefined;
+};
+
+export type AssignCourseInput = {
+  courseSlug: string;
+  /** A fixed due date. */
+  dueAt?: string | null | undefined;
+  dueFrom?: DueFrom | null | undefined;
+  /** A relative due date: this many days after dueFrom. */
+  dueInDays?: number | null | undefined;
+  learnerId: string | number;
+  /** Assign only these lessons of the course (homework); all required lessons when left out. */
+  lessonSlugs?: Array<string> | null | undefined;
+  /** A note for the learner, shown with the assignment. */
+  note?: string | null | undefined;
+};
+
+export type Audience =
+  | 'FAMILY'
+  | 'PATIENT'
+  | 'STAFF';
+
 export type CompletionRecordStatus =
   | 'REVOKED'
   | 'VALID';
@@ -17,10 +50,25 @@ export type ConsentScope =
   | 'COMPLETIONS'
   | 'PROGRESS';
 
+export type CreateCohortInput = {
+  memberIds?: Array<string | number>;
+  name: string;
+};
+
 export type CreateCompletionShareInput = {
   /** When the share stops working: in the future, at most a year ahead. */
   expiresAt: string;
   recordId: string | number;
+};
+
+export type CreateInviteInput = {
+  displayName?: string | null | undefined;
+  email: string;
+  /** Required for a FAMILY invite: the patient the family member is linked to. */
+  patientId?: string | number | null | undefined;
+  /** FAMILY invites: how the family member relates to the patient (e.g. "mother"). */
+  relationship?: string | null | undefined;
+  role: Role;
 };
 
 /** CE_CREDIT only for a course with an approving body's CE approval; otherwise a certificate of completion (with contact hours for staff). */
@@ -39,6 +87,11 @@ export type DisclosedRecords =
 export type DisclosureRecipient =
   | 'FAMILY_MEMBER'
   | 'SHARE_CODE_HOLDER';
+
+/** What a relative due date (dueInDays) counts from. */
+export type DueFrom =
+  | 'ASSIGNMENT'
+  | 'HIRE';
 
 export type GrantFamilyConsentInput = {
   /** When the consent ends. Give this, or expiryEvent, or both. */
@@ -103,6 +156,16 @@ export type RecordLessonProgressInput = {
   /** Seconds spent since the last event; each event counts at most 15 minutes. */
   secondsSpent?: number | null | undefined;
 };
+
+/** Which group of the documented risk phrase list a reflection matched. */
+export type RiskCategory =
+  | 'CRAVING'
+  | 'CRISIS'
+  | 'INTENT_TO_USE'
+  | 'OVERDOSE'
+  | 'RECENT_USE'
+  | 'RELAPSE'
+  | 'SELF_HARM';
 
 /** ADMIN runs the program; CLINICIAN treats patients; STAFF is a staff learner; PATIENT and FAMILY are learners in care. */
 export type Role =
@@ -327,6 +390,198 @@ export type SubmitReflectionMutationVariables = Exact<{
 
 
 export type SubmitReflectionMutation = { submitReflection: { reflection: { id: string, text: string, updatedAt: string }, safety: { flagged: boolean, message: string, crisisResources: Array<{ name: string, contact: string, details: string, when: string }> } } };
+
+export type AssignOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AssignOptionsQuery = { courses: Array<{ id: string, slug: string, title: string, audiences: Array<Audience>, lessons: Array<{ slug: string, title: string, required: boolean }> }>, cohorts: Array<{ id: string, name: string, size: number }> };
+
+export type AssignCourseMutationVariables = Exact<{
+  input: AssignCourseInput;
+}>;
+
+
+export type AssignCourseMutation = { assignCourse: { id: string, dueAt: string | null } };
+
+export type AssignCohortMutationVariables = Exact<{
+  input: AssignCohortInput;
+}>;
+
+
+export type AssignCohortMutation = { assignCohort: { cohort: { name: string, size: number }, enrollments: Array<{ id: string }> } };
+
+export type CaseloadQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CaseloadQuery = { caseload: { nodes: Array<{ overdueCount: number, learner: { id: string, displayName: string, role: Role }, stuckLessons: Array<{ slug: string, title: string }>, items: Array<{ enrollmentId: string, courseSlug: string, courseTitle: string, status: LearningStatus, percent: number, dueAt: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, reflectionReviewQueue: { nodes: Array<{ id: string, learnerId: string, flagged: boolean, flagReasons: Array<RiskCategory> }> } };
+
+export type ClientProgressQueryVariables = Exact<{
+  learnerId: string | number;
+}>;
+
+
+export type ClientProgressQuery = { learnerProgress: { learner: { id: string, displayName: string, role: Role, email: string | null }, items: Array<{ enrollmentId: string, courseSlug: string, courseTitle: string, status: LearningStatus, percent: number, dueAt: string | null, completedAt: string | null, note: string | null, source: string, lessons: Array<{ lessonId: string, slug: string, title: string, status: LessonStatus, positionPercent: number, assigned: boolean, quizId: string | null, outOfAttempts: boolean }> }> } };
+
+export type ClientRecordsQueryVariables = Exact<{
+  learnerId: string | number;
+}>;
+
+
+export type ClientRecordsQuery = { reflections: { nodes: Array<{ id: string, courseSlug: string, lessonSlug: string, text: string, flagged: boolean, flagReasons: Array<RiskCategory>, awaitingReview: boolean, updatedAt: string, reviews: Array<{ at: string, comment: string }> }> }, learnerCompletionRecords: { nodes: Array<{ id: string, courseTitle: string, completedAt: string, status: CompletionRecordStatus, revokedReason: string | null }> } };
+
+export type ClientConsentsQueryVariables = Exact<{
+  patientId: string | number;
+}>;
+
+
+export type ClientConsentsQuery = { familyConsents: { nodes: Array<{ id: string, active: boolean, recipientName: string, scopes: Array<ConsentScope>, purpose: string, signedAt: string, expiresAt: string | null, expiryEvent: string | null, method: ConsentMethod, paperReference: string | null, revokedAt: string | null }> } };
+
+export type ClientQuizAttemptsQueryVariables = Exact<{
+  learnerId: string | number;
+  quizId: string | number;
+}>;
+
+
+export type ClientQuizAttemptsQuery = { quizAttempts: { standing: { attemptsAllowed: number, attemptsUsed: number, attemptsRemaining: number, passed: boolean, outOfAttempts: boolean, score: number | null }, attempts: Array<{ id: string, number: number, status: QuizAttemptStatus, score: number | null, passed: boolean | null, submittedAt: string | null }> } };
+
+export type GrantQuizAttemptsMutationVariables = Exact<{
+  learnerId: string | number;
+  quizId: string | number;
+  extra: number;
+  reason: string;
+}>;
+
+
+export type GrantQuizAttemptsMutation = { grantQuizAttempts: { standing: { attemptsRemaining: number, outOfAttempts: boolean } } };
+
+export type OpenEmergencyAccessMutationVariables = Exact<{
+  clientId: string | number;
+  reason: string;
+}>;
+
+
+export type OpenEmergencyAccessMutation = { openEmergencyAccess: { id: string, expiresAt: string } };
+
+export type RevokeClientConsentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeClientConsentMutation = { revokeFamilyConsent: { id: string, active: boolean } };
+
+export type FindPeopleQueryVariables = Exact<{
+  search?: string | null | undefined;
+  role?: Role | null | undefined;
+}>;
+
+
+export type FindPeopleQuery = { users: { nodes: Array<{ id: string, displayName: string, role: Role, email: string | null }> } };
+
+export type LearnerNameQueryVariables = Exact<{
+  learnerId: string | number;
+}>;
+
+
+export type LearnerNameQuery = { learnerProgress: { learner: { id: string, displayName: string, role: Role } } };
+
+export type CohortsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CohortsQuery = { cohorts: Array<{ id: string, name: string, size: number, memberIds: Array<string> }>, users: { nodes: Array<{ id: string, displayName: string, role: Role }> } };
+
+export type CreateCohortMutationVariables = Exact<{
+  input: CreateCohortInput;
+}>;
+
+
+export type CreateCohortMutation = { createCohort: { id: string } };
+
+export type AddToCohortMutationVariables = Exact<{
+  cohortId: string | number;
+  memberIds: Array<string | number> | string | number;
+}>;
+
+
+export type AddToCohortMutation = { addToCohort: { id: string } };
+
+export type RemoveFromCohortMutationVariables = Exact<{
+  cohortId: string | number;
+  memberIds: Array<string | number> | string | number;
+}>;
+
+
+export type RemoveFromCohortMutation = { removeFromCohort: { id: string } };
+
+export type ConsentPatientQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsentPatientQuery = { patient: { patient: { id: string, displayName: string }, familyMembers: Array<{ id: string, displayName: string }> }, myOrganization: { id: string, name: string } };
+
+export type RecordPaperConsentMutationVariables = Exact<{
+  input: GrantFamilyConsentInput;
+}>;
+
+
+export type RecordPaperConsentMutation = { grantFamilyConsent: { id: string } };
+
+export type InvitePatientsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvitePatientsQuery = { users: { nodes: Array<{ id: string, displayName: string }> } };
+
+export type CreateInviteMutationVariables = Exact<{
+  input: CreateInviteInput;
+}>;
+
+
+export type CreateInviteMutation = { createInvite: { id: string, code: string, email: string, role: Role, emailSent: boolean, expiresAt: string } };
+
+export type ResendInviteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResendInviteMutation = { resendInvite: { id: string, code: string, email: string, role: Role, emailSent: boolean, expiresAt: string } };
+
+export type RevokeInviteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeInviteMutation = { revokeInvite: boolean };
+
+export type QuizCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type QuizCatalogQuery = { courses: Array<{ slug: string, title: string, lessons: Array<{ slug: string, title: string, quizId: string | null }> }> };
+
+export type ItemAnalysisQueryVariables = Exact<{
+  quizId: string | number;
+}>;
+
+
+export type ItemAnalysisQuery = { quizItemAnalysis: { quizId: string, submittedAttempts: number, items: Array<{ questionId: string, prompt: string, kind: QuestionKind, answered: number, shareCorrect: number | null, meanCredit: number | null, discrimination: number | null }> } };
+
+export type ReviewQueueQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { reflectionReviewQueue: { nodes: Array<{ id: string, learnerId: string, learnerName: string | null, courseSlug: string, lessonSlug: string, text: string, flagged: boolean, flagReasons: Array<RiskCategory>, reviewPendingSince: string | null, versions: Array<{ at: string, text: string, flagReasons: Array<RiskCategory> }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReviewReflectionMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type ReviewReflectionMutation = { reviewReflection: { id: string, awaitingReview: boolean } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -874,3 +1129,405 @@ export const SubmitReflectionDocument = new TypedDocumentString(`
     when
   }
 }`) as unknown as TypedDocumentString<SubmitReflectionMutation, SubmitReflectionMutationVariables>;
+export const AssignOptionsDocument = new TypedDocumentString(`
+    query AssignOptions {
+  courses {
+    id
+    slug
+    title
+    audiences
+    lessons {
+      slug
+      title
+      required
+    }
+  }
+  cohorts {
+    id
+    name
+    size
+  }
+}
+    `) as unknown as TypedDocumentString<AssignOptionsQuery, AssignOptionsQueryVariables>;
+export const AssignCourseDocument = new TypedDocumentString(`
+    mutation AssignCourse($input: AssignCourseInput!) {
+  assignCourse(input: $input) {
+    id
+    dueAt
+  }
+}
+    `) as unknown as TypedDocumentString<AssignCourseMutation, AssignCourseMutationVariables>;
+export const AssignCohortDocument = new TypedDocumentString(`
+    mutation AssignCohort($input: AssignCohortInput!) {
+  assignCohort(input: $input) {
+    cohort {
+      name
+      size
+    }
+    enrollments {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignCohortMutation, AssignCohortMutationVariables>;
+export const CaseloadDocument = new TypedDocumentString(`
+    query Caseload($first: Int!, $after: String) {
+  caseload(first: $first, after: $after) {
+    nodes {
+      learner {
+        id
+        displayName
+        role
+      }
+      overdueCount
+      stuckLessons {
+        slug
+        title
+      }
+      items {
+        enrollmentId
+        courseSlug
+        courseTitle
+        status
+        percent
+        dueAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  reflectionReviewQueue(first: 100) {
+    nodes {
+      id
+      learnerId
+      flagged
+      flagReasons
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CaseloadQuery, CaseloadQueryVariables>;
+export const ClientProgressDocument = new TypedDocumentString(`
+    query ClientProgress($learnerId: ID!) {
+  learnerProgress(learnerId: $learnerId) {
+    learner {
+      id
+      displayName
+      role
+      email
+    }
+    items {
+      enrollmentId
+      courseSlug
+      courseTitle
+      status
+      percent
+      dueAt
+      completedAt
+      note
+      source
+      lessons {
+        lessonId
+        slug
+        title
+        status
+        positionPercent
+        assigned
+        quizId
+        outOfAttempts
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientProgressQuery, ClientProgressQueryVariables>;
+export const ClientRecordsDocument = new TypedDocumentString(`
+    query ClientRecords($learnerId: ID!) {
+  reflections(learnerId: $learnerId, first: 20) {
+    nodes {
+      id
+      courseSlug
+      lessonSlug
+      text
+      flagged
+      flagReasons
+      awaitingReview
+      updatedAt
+      reviews {
+        at
+        comment
+      }
+    }
+  }
+  learnerCompletionRecords(learnerId: $learnerId, first: 20) {
+    nodes {
+      id
+      courseTitle
+      completedAt
+      status
+      revokedReason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientRecordsQuery, ClientRecordsQueryVariables>;
+export const ClientConsentsDocument = new TypedDocumentString(`
+    query ClientConsents($patientId: ID!) {
+  familyConsents(patientId: $patientId) {
+    nodes {
+      id
+      active
+      recipientName
+      scopes
+      purpose
+      signedAt
+      expiresAt
+      expiryEvent
+      method
+      paperReference
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientConsentsQuery, ClientConsentsQueryVariables>;
+export const ClientQuizAttemptsDocument = new TypedDocumentString(`
+    query ClientQuizAttempts($learnerId: ID!, $quizId: ID!) {
+  quizAttempts(learnerId: $learnerId, quizId: $quizId) {
+    standing {
+      attemptsAllowed
+      attemptsUsed
+      attemptsRemaining
+      passed
+      outOfAttempts
+      score
+    }
+    attempts {
+      id
+      number
+      status
+      score
+      passed
+      submittedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClientQuizAttemptsQuery, ClientQuizAttemptsQueryVariables>;
+export const GrantQuizAttemptsDocument = new TypedDocumentString(`
+    mutation GrantQuizAttempts($learnerId: ID!, $quizId: ID!, $extra: Int!, $reason: String!) {
+  grantQuizAttempts(
+    learnerId: $learnerId
+    quizId: $quizId
+    extra: $extra
+    reason: $reason
+  ) {
+    standing {
+      attemptsRemaining
+      outOfAttempts
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GrantQuizAttemptsMutation, GrantQuizAttemptsMutationVariables>;
+export const OpenEmergencyAccessDocument = new TypedDocumentString(`
+    mutation OpenEmergencyAccess($clientId: ID!, $reason: String!) {
+  openEmergencyAccess(clientId: $clientId, reason: $reason) {
+    id
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<OpenEmergencyAccessMutation, OpenEmergencyAccessMutationVariables>;
+export const RevokeClientConsentDocument = new TypedDocumentString(`
+    mutation RevokeClientConsent($id: ID!) {
+  revokeFamilyConsent(id: $id) {
+    id
+    active
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeClientConsentMutation, RevokeClientConsentMutationVariables>;
+export const FindPeopleDocument = new TypedDocumentString(`
+    query FindPeople($search: String, $role: Role) {
+  users(first: 20, search: $search, role: $role) {
+    nodes {
+      id
+      displayName
+      role
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindPeopleQuery, FindPeopleQueryVariables>;
+export const LearnerNameDocument = new TypedDocumentString(`
+    query LearnerName($learnerId: ID!) {
+  learnerProgress(learnerId: $learnerId) {
+    learner {
+      id
+      displayName
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LearnerNameQuery, LearnerNameQueryVariables>;
+export const CohortsDocument = new TypedDocumentString(`
+    query Cohorts {
+  cohorts {
+    id
+    name
+    size
+    memberIds
+  }
+  users(first: 100) {
+    nodes {
+      id
+      displayName
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CohortsQuery, CohortsQueryVariables>;
+export const CreateCohortDocument = new TypedDocumentString(`
+    mutation CreateCohort($input: CreateCohortInput!) {
+  createCohort(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCohortMutation, CreateCohortMutationVariables>;
+export const AddToCohortDocument = new TypedDocumentString(`
+    mutation AddToCohort($cohortId: ID!, $memberIds: [ID!]!) {
+  addToCohort(cohortId: $cohortId, memberIds: $memberIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddToCohortMutation, AddToCohortMutationVariables>;
+export const RemoveFromCohortDocument = new TypedDocumentString(`
+    mutation RemoveFromCohort($cohortId: ID!, $memberIds: [ID!]!) {
+  removeFromCohort(cohortId: $cohortId, memberIds: $memberIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveFromCohortMutation, RemoveFromCohortMutationVariables>;
+export const ConsentPatientDocument = new TypedDocumentString(`
+    query ConsentPatient($id: ID!) {
+  patient(id: $id) {
+    patient {
+      id
+      displayName
+    }
+    familyMembers {
+      id
+      displayName
+    }
+  }
+  myOrganization {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsentPatientQuery, ConsentPatientQueryVariables>;
+export const RecordPaperConsentDocument = new TypedDocumentString(`
+    mutation RecordPaperConsent($input: GrantFamilyConsentInput!) {
+  grantFamilyConsent(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordPaperConsentMutation, RecordPaperConsentMutationVariables>;
+export const InvitePatientsDocument = new TypedDocumentString(`
+    query InvitePatients {
+  users(first: 100, role: PATIENT) {
+    nodes {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InvitePatientsQuery, InvitePatientsQueryVariables>;
+export const CreateInviteDocument = new TypedDocumentString(`
+    mutation CreateInvite($input: CreateInviteInput!) {
+  createInvite(input: $input) {
+    id
+    code
+    email
+    role
+    emailSent
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<CreateInviteMutation, CreateInviteMutationVariables>;
+export const ResendInviteDocument = new TypedDocumentString(`
+    mutation ResendInvite($id: ID!) {
+  resendInvite(id: $id) {
+    id
+    code
+    email
+    role
+    emailSent
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ResendInviteMutation, ResendInviteMutationVariables>;
+export const RevokeInviteDocument = new TypedDocumentString(`
+    mutation RevokeInvite($id: ID!) {
+  revokeInvite(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeInviteMutation, RevokeInviteMutationVariables>;
+export const QuizCatalogDocument = new TypedDocumentString(`
+    query QuizCatalog {
+  courses {
+    slug
+    title
+    lessons {
+      slug
+      title
+      quizId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QuizCatalogQuery, QuizCatalogQueryVariables>;
+export const ItemAnalysisDocument = new TypedDocumentString(`
+    query ItemAnalysis($quizId: ID!) {
+  quizItemAnalysis(quizId: $quizId) {
+    quizId
+    submittedAttempts
+    items {
+      questionId
+      prompt
+      kind
+      answered
+      shareCorrect
+      meanCredit
+      discrimination
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ItemAnalysisQuery, ItemAnalysisQueryVariables>;
+export const ReviewQueueDocument = new TypedDocumentString(`
+    query ReviewQueue($first: Int!, $after: String) {
+  reflectionReviewQueue(first: $first, after: $after) {
+    nodes {
+      id
+      learnerId
+      learnerName
+      courseSlug
+      lessonSlug
+      text
+      flagged
+      flagReasons
+      reviewPendingSince
+      versions {
+        at
+        text
+        flagReasons
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const ReviewReflectionDocument = new TypedDocumentString(`
+    mutation ReviewReflection($id: ID!, $comment: String!) {
+  reviewReflection(id: $id, comment: $comment) {
+    id
+    awaitingReview
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewReflectionMutation, ReviewReflectionMutationVariables>;

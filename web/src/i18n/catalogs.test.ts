@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import en from './en.json';
 import es from './es.json';
+import staffEn from './staff.en.json';
+import staffEs from './staff.es.json';
 
 describe('message catalogs', () => {
   it('the Spanish catalog has exactly the English keys', () => {
     expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
   });
 
-  it.each(Object.entries(en))('%s parses as an ICU message', (_key, message) => {
+  it('the Spanish staff catalog has exactly the English staff keys, and no key is in both halves', () => {
+    expect(Object.keys(staffEs).sort()).toEqual(Object.keys(staffEn).sort());
+    expect(Object.keys(staffEn).filter((key) => key in en)).toEqual([]);
+  });
+
+  it.each(Object.entries({ ...en, ...staffEn }))('%s parses as an ICU message', (_key, message) => {
     expect(() => new IntlMessageFormat(message, 'en')).not.toThrow();
   });
 
