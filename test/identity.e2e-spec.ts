@@ -6,7 +6,9 @@ import { Consent } from '../modules/identity/schemas/consent.schema';
 import { Invite } from '../modules/identity/schemas/invite.schema';
 import { Role } from '../src/auth/principal';
 import { errorCode, expectData, startTestApp, type TestApp } from './support/app';
-import { buildWorld, consentInput, ops, PASSWORD, type World } from './support/operations';
+import { buildWorld, consentInput, invited, ops, PASSWORD, type World } from './support/operations';
+import { httpGet } from './support/credentials-operations';
+import { localDateTime } from '../src/common/dates';
 
 let t: TestApp;
 let w: World;
@@ -241,6 +243,26 @@ describe('audit', () => {
     expectData(await ops.patient(t, w.patient.token, w.patient.id));
     const events = expectData(await ops.auditEvents(t, w.admin.token, { actorId: w.patient.id, action: 'PATIENT_PROFILE_READ' })).auditEvents;
     expect(events.nodes).toHaveLength(0);
+  });
+
+  it('exports the trail as CSV for admins: filtered, formula cells neutralized, dates in the organization time zone, and the export itself audited', async () => {
+    expectData(await t.gql('mutation { updateOrganizationSettings(input: { timeZone: "America/Chicago" }) { timeZone } }', {}, w.admin.token));
+    const outsider = await invited(t, w.admin, Role.CLINICIAN, 'Otto Outside');
+    expectData(await t.gql('mutation($c: ID!, $r: String!) { openEmergencyAccess(clientId: $c, reason: $r) { id } }', { c: w.patient.id, r: '=HYPERLINK("http://x.example") client in crisis' }, outsider.token));
+    const [event] = expectData(await ops.auditEvents(t, w.admin.token, { actorId: outsider.id, action: 'EMERGENCY_ACCESS_OPENED' })).auditEvents.nodes;
+
+    const res = await httpGet(t, `/audit-events.csv?actorId=${outsider.id}&action=EMERGENCY_ACCESS_OPENED`, w.admin.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const lines = res.body.toString('utf8').split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('eventId,at,action,actorId,actorRole,subjectType,subjectId,patientId,reason,requestId');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`${event.id},${localDateTime(new Date(event.at), 'America/Chicago')},EMERGENCY_ACCESS_OPENED,${outsider.id},CLINICIAN`);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x.example"") client in crisis"`);
+
+    const exported = expectData(await ops.auditEvents(t, w.admin.token, { actorId: w.admin.id, action: 'AUDIT_TRAIL_EXPORTED' })).auditEvents.nodes;
+    expect(exported).toHaveLength(1);
+    expect((await httpGet(t, '/audit-events.csv', w.clinician.token)).status).toBe(403);
   });
 
   it('fails the read when the audit event cannot be written', async () => {

@@ -74,6 +74,22 @@ describe('assignment', () => {
     expect(Math.abs(new Date(family.dueAt).getTime() - (Date.now() + 14 * DAY))).toBeLessThan(60_000);
   });
 
+  it("the admin report counts overdue assignments by course and completions per week, for the admin's organization only", async () => {
+    const own = await buildWorld(t, 'Report Clinic');
+    const [a, b, c] = await manyLearners(t, own.orgId, Role.PATIENT, 3, own.clinician.id);
+    const enrollments = t.app.get<Model<Enrollment>>(getModelToken(Enrollment.name));
+    for (const learnerId of [a, b]) expectData(await ops.assignCourse(t, own.clinician.token, { learnerId, courseSlug: 'understanding-addiction', dueInDays: 3 }));
+    expectData(await ops.assignCourse(t, own.clinician.token, { learnerId: c, courseSlug: 'relapse-prevention-skills', dueInDays: 3 }));
+    // Two fell due yesterday; one was completed ten days ago (and is not overdue, whatever its date).
+    await enrollments.updateMany({ learnerId: { $in: [a, b].map((id) => new Types.ObjectId(id)) } }, { $set: { dueAt: new Date(Date.now() - DAY) } });
+    await enrollments.updateOne({ learnerId: new Types.ObjectId(c) }, { $set: { dueAt: new Date(Date.now() - 20 * DAY), completedAt: new Date(Date.now() - 10 * DAY) } });
+
+    const report = expectData(await t.gql('{ learningReport(weeks: 4) { overdueByCourse { courseSlug courseTitle count } completionsByWeek { weekStart count } } }', {}, own.admin.token)).learningReport;
+    expect(report.overdueByCourse).toEqual([{ courseSlug: 'understanding-addiction', courseTitle: 'Understanding Addiction', count: 2 }]);
+    expect(report.completionsByWeek.map((week: { count: number }) => week.count)).toEqual([0, 0, 1, 0]);
+    expect(errorCode(await t.gql('{ learningReport { completionsByWeek { count } } }', {}, own.clinician.token))).toBe('FORBIDDEN');
+  });
+
   it('a member taken out of a cohort is not assigned with it', async () => {
     const [stays, leaves] = await manyLearners(t, w.orgId, Role.FAMILY, 2, w.clinician.id);
     const cohort = expectData(await ops.createCohort(t, w.clinician.token, 'Thursday group', [stays, leaves])).createCohort;

@@ -2,3 +2,4 @@
 export { AuditModule } from './audit.module';
 export { AuditService, type AuditEntry } from './audit.service';
 export { AuditAction } from './audit-action';
+export { AuditEventFilter } from './models/audit-event.model';

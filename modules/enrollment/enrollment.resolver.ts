@@ -1,9 +1,9 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { AssignCohortInput, AssignCourseInput, CreateCohortInput } from './dto/enrollment.inputs';
 import { EnrollmentService } from './enrollment.service';
-import { CohortAssignmentModel, CohortModel, EnrollmentModel, toCohortModel, toEnrollmentModel } from './models/enrollment.models';
+import { CohortAssignmentModel, CohortModel, EnrollmentModel, LearningReportModel, toCohortModel, toEnrollmentModel } from './models/enrollment.models';
 
 @Resolver()
 export class EnrollmentResolver {
@@ -44,6 +44,12 @@ export class EnrollmentResolver {
     @Args('memberIds', { type: () => [ID] }) memberIds: string[],
   ): Promise<CohortModel> {
     return toCohortModel(await this.enrollment.addToCohort(user, cohortId, memberIds));
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => LearningReportModel, { description: 'Counts for the admin charts: overdue assignments by course and completions per week. Names no one.' })
+  async learningReport(@CurrentUser() user: Principal, @Args('weeks', { type: () => Int, defaultValue: 12 }) weeks: number): Promise<LearningReportModel> {
+    return this.enrollment.report(user, weeks);
   }
 
   @Roles(Role.CLINICIAN, Role.ADMIN)

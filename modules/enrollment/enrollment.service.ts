@@ -11,6 +11,8 @@ import { Permission, roleMay } from '../identity';
 import type { UserSummary } from '../identity';
 import { Cohort, Enrollment, type EnrollmentSource } from './schemas/enrollment.schemas';
 
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
 export interface AssignmentTerms {
   courseSlug: string;
   lessonSlugs?: string[];
@@ -172,6 +174,33 @@ export class EnrollmentService {
       { returnDocument: 'after', lean: true },
     );
     return updated!;
+  }
+
+  /**
+   * The organization at a glance, as counts only (no one is named, so nothing to audit):
+   * open overdue assignments per course, and completions per week over the last `weeks`
+   * weeks, oldest first. Two queries whatever the size of the organization.
+   */
+  async report(actor: Principal, weeks: number, now = new Date()): Promise<{ overdueByCourse: { courseSlug: string; courseTitle: string; count: number }[]; completionsByWeek: { weekStart: Date; count: number }[] }> {
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) throw new BadInput('Choose 1 to 52 weeks.', { field: 'weeks' });
+    const orgId = new Types.ObjectId(actor.orgId);
+    const since = new Date(now.getTime() - weeks * WEEK_MS);
+    const [overdue, completed] = await Promise.all([
+      this.enrollments.find({ orgId, status: 'ACTIVE', completedAt: { $exists: false }, dueAt: { $lt: now } }, { courseSlug: 1 }).lean(),
+      this.enrollments.find({ orgId, completedAt: { $gte: since, $lte: now } }, { completedAt: 1 }).lean(),
+    ]);
+    const perCourse = new Map<string, number>();
+    for (const e of overdue) perCourse.set(e.courseSlug, (perCourse.get(e.courseSlug) ?? 0) + 1);
+    const titles = perCourse.size ? await this.courses.currentCoursesBySlug([...perCourse.keys()]) : new Map<string, Course>();
+    const buckets = Array.from({ length: weeks }, (_, i) => ({ weekStart: new Date(since.getTime() + i * WEEK_MS), count: 0 }));
+    for (const e of completed) {
+      const i = Math.min(weeks - 1, Math.floor((e.completedAt!.getTime() - since.getTime()) / WEEK_MS));
+      buckets[i].count++;
+    }
+    return {
+      overdueByCourse: [...perCourse.entries()].map(([courseSlug, count]) => ({ courseSlug, courseTitle: titles.get(courseSlug)?.title ?? courseSlug, count })).sort((a, b) => b.count - a.count),
+      completionsByWeek: buckets,
+    };
   }
 
   /** Members leave a cohort; ids that are not members are ignored. Anyone who may use the cohort may remove. */

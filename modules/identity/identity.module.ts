@@ -33,6 +33,7 @@ import { RefreshToken, RefreshTokenSchema } from './schemas/refresh-token.schema
 import { RevokedSession, RevokedSessionSchema } from './schemas/revoked-session.schema';
 import { User, UserSchema } from './schemas/user.schema';
 import { SessionController } from './session.controller';
+import { AuditExportController } from './audit-export.controller';
 import { UsersService } from './users.service';
 import { RateLimitModule } from '../../src/rate-limit/rate-limit.module';
 
@@ -62,7 +63,7 @@ import { RateLimitModule } from '../../src/rate-limit/rate-limit.module';
       { name: PasswordReset.name, schema: PasswordResetSchema },
     ]),
   ],
-  controllers: [SessionController],
+  controllers: [SessionController, AuditExportController],
   providers: [CareTeamAlertsService, UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver, PasswordRecoveryService, AccountResolver],
   exports: [CareTeamAlertsService, UsersService, AccessService, ConsentsService, SessionsService],
 })

@@ -29,8 +29,9 @@ export class AuditEventFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsObjectId() actorId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsObjectId() patientId?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(60) action?: string;
-  @Field({ nullable: true }) @IsOptional() @IsDate() from?: Date;
-  @Field({ nullable: true }) @IsOptional() @IsDate() to?: Date;
+  // @Type: the CSV route reads these from a query string.
+  @Field({ nullable: true }) @IsOptional() @Type(() => Date) @IsDate() from?: Date;
+  @Field({ nullable: true }) @IsOptional() @Type(() => Date) @IsDate() to?: Date;
 }
 
 @ArgsType()

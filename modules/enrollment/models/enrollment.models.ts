@@ -51,3 +51,22 @@ export class CohortAssignmentModel {
   @Field(() => CohortModel) cohort: CohortModel;
   @Field(() => [EnrollmentModel]) enrollments: EnrollmentModel[];
 }
+
+@ObjectType('CourseCount')
+export class CourseCountModel {
+  @Field() courseSlug: string;
+  @Field() courseTitle: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('WeekCount')
+export class WeekCountModel {
+  @Field({ description: 'The start of the seven days counted.' }) weekStart: Date;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('LearningReport')
+export class LearningReportModel {
+  @Field(() => [CourseCountModel], { description: 'Open assignments past their due date, per course, most first.' }) overdueByCourse: CourseCountModel[];
+  @Field(() => [WeekCountModel], { description: 'Courses completed in each of the last weeks, oldest first.' }) completionsByWeek: WeekCountModel[];
+}

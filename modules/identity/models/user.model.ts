@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '../../../src/auth/principal';
 import { Int } from '@nestjs/graphql';
 import { DEFAULT_DISCREET_SENDER } from '../../../src/common/discreet-wording';
+import { ClientAccess } from '../policy/access-policy';
 import { DEFAULT_REMINDER_POLICY, type Organization } from '../schemas/organization.schema';
 import type { User } from '../schemas/user.schema';
 
@@ -21,6 +22,7 @@ export class OrganizationModel {
   @Field({ nullable: true, description: "The program's own crisis or after-hours line." }) crisisLine?: string;
   @Field({ description: 'The sender name on mail to patients and family members. Says nothing about care.' }) discreetSenderName: string;
   @Field(() => ReminderPolicyModel) reminderPolicy: ReminderPolicyModel;
+  @Field(() => ClientAccess, { description: 'Who among the clinicians sees a client: the care team only, or every clinician.' }) clientAccess: ClientAccess;
 }
 
 export function toOrganizationModel(org: Organization): OrganizationModel {
@@ -32,6 +34,7 @@ export function toOrganizationModel(org: Organization): OrganizationModel {
     crisisLine: org.crisisLine,
     discreetSenderName: org.discreetSenderName ?? DEFAULT_DISCREET_SENDER,
     reminderPolicy: { ...DEFAULT_REMINDER_POLICY, ...org.reminderPolicy },
+    clientAccess: org.clientAccess ?? ClientAccess.CARE_TEAM,
   };
 }
 

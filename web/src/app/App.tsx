@@ -34,6 +34,12 @@ const Staff = {
   Review: staffPage('Review'),
   Invite: staffPage('Invite'),
   ItemAnalysis: staffPage('ItemAnalysis'),
+  People: staffPage('People'),
+  Compliance: staffPage('Compliance'),
+  Records: staffPage('Records'),
+  Audit: staffPage('Audit'),
+  Reports: staffPage('Reports'),
+  Settings: staffPage('Settings'),
 };
 
 const TimeZoneQuery = graphql(`
@@ -140,6 +146,12 @@ const router = createBrowserRouter([
       { path: '/staff/review', element: <RequireSession children={<Staff.Review />} /> },
       { path: '/staff/invite', element: <RequireSession children={<Staff.Invite />} /> },
       { path: '/staff/item-analysis', element: <RequireSession children={<Staff.ItemAnalysis />} /> },
+      { path: '/admin/people', element: <RequireSession children={<Staff.People />} /> },
+      { path: '/admin/compliance', element: <RequireSession children={<Staff.Compliance />} /> },
+      { path: '/admin/records', element: <RequireSession children={<Staff.Records />} /> },
+      { path: '/admin/audit', element: <RequireSession children={<Staff.Audit />} /> },
+      { path: '/admin/reports', element: <RequireSession children={<Staff.Reports />} /> },
+      { path: '/admin/settings', element: <RequireSession children={<Staff.Settings />} /> },
       { path: '*', element: <NotFound /> },
     ],
   },

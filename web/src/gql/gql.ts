@@ -18,6 +18,19 @@ type Documents = {
     "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": typeof types.TimeZoneDocument,
     "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n": typeof types.OrganizationDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query AuditTrail($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        at\n        action\n        actorId\n        actorRole\n        patientId\n        subjectType\n        reason\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    people: users(first: 100) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AuditTrailDocument,
+    "\n  query EmergencyReport {\n    emergencyAccessGrants(first: 50) {\n      nodes {\n        id\n        clinicianId\n        clientId\n        openedAt\n        expiresAt\n        active\n        reason\n      }\n    }\n  }\n": typeof types.EmergencyReportDocument,
+    "\n  query StaffCompliance($first: Int!, $after: String) {\n    staffCompliance(first: $first, after: $after) {\n      nodes {\n        staff {\n          id\n          displayName\n        }\n        courseSlug\n        courseTitle\n        dueAt\n        status\n        percent\n        completedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.StaffComplianceDocument,
+    "\n  query People($first: Int!, $after: String, $role: Role, $search: String) {\n    users(first: $first, after: $after, role: $role, search: $search) {\n      nodes {\n        id\n        displayName\n        role\n        email\n        careTeam\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    clinicians: users(first: 100, role: CLINICIAN) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  mutation AddToCareTeam($clientId: ID!, $clinicianId: ID!) {\n    addToCareTeam(clientId: $clientId, clinicianId: $clinicianId) {\n      id\n      careTeam\n    }\n  }\n": typeof types.AddToCareTeamDocument,
+    "\n  mutation RemoveFromCareTeam($clientId: ID!, $clinicianId: ID!) {\n    removeFromCareTeam(clientId: $clientId, clinicianId: $clinicianId) {\n      id\n      careTeam\n    }\n  }\n": typeof types.RemoveFromCareTeamDocument,
+    "\n  mutation TransferClient($clientId: ID!, $toClinicianId: ID!) {\n    transferClient(clientId: $clientId, toClinicianId: $toClinicianId) {\n      id\n      careTeam\n    }\n  }\n": typeof types.TransferClientDocument,
+    "\n  query CompletionRecordsAdmin($first: Int!, $after: String, $filter: CompletionRecordFilter) {\n    completionRecords(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        nameAsIssued\n        learnerRole\n        courseTitle\n        completedAt\n        credentialType\n        contactHours\n        verificationCode\n        status\n        revokedReason\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    courses {\n      slug\n      title\n    }\n  }\n": typeof types.CompletionRecordsAdminDocument,
+    "\n  mutation RevokeCompletionRecord($id: ID!, $reason: String!) {\n    revokeCompletionRecord(id: $id, reason: $reason) {\n      id\n      status\n      revokedReason\n    }\n  }\n": typeof types.RevokeCompletionRecordDocument,
+    "\n  query LearningReport {\n    learningReport(weeks: 12) {\n      overdueByCourse {\n        courseSlug\n        courseTitle\n        count\n      }\n      completionsByWeek {\n        weekStart\n        count\n      }\n    }\n  }\n": typeof types.LearningReportDocument,
+    "\n  query OrganizationSettingsPage {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n      discreetSenderName\n      clientAccess\n      reminderPolicy {\n        dueSoonHours\n        quietHoursStart\n        quietHoursEnd\n      }\n    }\n  }\n": typeof types.OrganizationSettingsPageDocument,
+    "\n  mutation UpdateOrganizationSettings($input: OrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      organizationId\n      timeZone\n    }\n  }\n": typeof types.UpdateOrganizationSettingsDocument,
+    "\n  query DevMailbox {\n    devMailbox(first: 20) {\n      id\n      to\n      subject\n      fromName\n      sentAt\n      text\n    }\n  }\n": typeof types.DevMailboxDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n": typeof types.PrivacyDocument,
@@ -79,6 +92,19 @@ const documents: Documents = {
     "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": types.TimeZoneDocument,
     "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n": types.OrganizationDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  query AuditTrail($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        at\n        action\n        actorId\n        actorRole\n        patientId\n        subjectType\n        reason\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    people: users(first: 100) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n": types.AuditTrailDocument,
+    "\n  query EmergencyReport {\n    emergencyAccessGrants(first: 50) {\n      nodes {\n        id\n        clinicianId\n        clientId\n        openedAt\n        expiresAt\n        active\n        reason\n      }\n    }\n  }\n": types.EmergencyReportDocument,
+    "\n  query StaffCompliance($first: Int!, $after: String) {\n    staffCompliance(first: $first, after: $after) {\n      nodes {\n        staff {\n          id\n          displayName\n        }\n        courseSlug\n        courseTitle\n        dueAt\n        status\n        percent\n        completedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.StaffComplianceDocument,
+    "\n  query People($first: Int!, $after: String, $role: Role, $search: String) {\n    users(first: $first, after: $after, role: $role, search: $search) {\n      nodes {\n        id\n        displayName\n        role\n        email\n        careTeam\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    clinicians: users(first: 100, role: CLINICIAN) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n": types.PeopleDocument,
+    "\n  mutation AddToCareTeam($clientId: ID!, $clinicianId: ID!) {\n    addToCareTeam(clientId: $clientId, clinicianId: $clinicianId) {\n      id\n      careTeam\n    }\n  }\n": types.AddToCareTeamDocument,
+    "\n  mutation RemoveFromCareTeam($clientId: ID!, $clinicianId: ID!) {\n    removeFromCareTeam(clientId: $clientId, clinicianId: $clinicianId) {\n      id\n      careTeam\n    }\n  }\n": types.RemoveFromCareTeamDocument,
+    "\n  mutation TransferClient($clientId: ID!, $toClinicianId: ID!) {\n    transferClient(clientId: $clientId, toClinicianId: $toClinicianId) {\n      id\n      careTeam\n    }\n  }\n": types.TransferClientDocument,
+    "\n  query CompletionRecordsAdmin($first: Int!, $after: String, $filter: CompletionRecordFilter) {\n    completionRecords(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        nameAsIssued\n        learnerRole\n        courseTitle\n        completedAt\n        credentialType\n        contactHours\n        verificationCode\n        status\n        revokedReason\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    courses {\n      slug\n      title\n    }\n  }\n": types.CompletionRecordsAdminDocument,
+    "\n  mutation RevokeCompletionRecord($id: ID!, $reason: String!) {\n    revokeCompletionRecord(id: $id, reason: $reason) {\n      id\n      status\n      revokedReason\n    }\n  }\n": types.RevokeCompletionRecordDocument,
+    "\n  query LearningReport {\n    learningReport(weeks: 12) {\n      overdueByCourse {\n        courseSlug\n        courseTitle\n        count\n      }\n      completionsByWeek {\n        weekStart\n        count\n      }\n    }\n  }\n": types.LearningReportDocument,
+    "\n  query OrganizationSettingsPage {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n      discreetSenderName\n      clientAccess\n      reminderPolicy {\n        dueSoonHours\n        quietHoursStart\n        quietHoursEnd\n      }\n    }\n  }\n": types.OrganizationSettingsPageDocument,
+    "\n  mutation UpdateOrganizationSettings($input: OrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      organizationId\n      timeZone\n    }\n  }\n": types.UpdateOrganizationSettingsDocument,
+    "\n  query DevMailbox {\n    devMailbox(first: 20) {\n      id\n      to\n      subject\n      fromName\n      sentAt\n      text\n    }\n  }\n": types.DevMailboxDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n": types.PrivacyDocument,
@@ -149,6 +175,58 @@ export function graphql(source: "\n  query Organization {\n    myOrganization {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): typeof import('./graphql').ChangePasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditTrail($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        at\n        action\n        actorId\n        actorRole\n        patientId\n        subjectType\n        reason\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    people: users(first: 100) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n"): typeof import('./graphql').AuditTrailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmergencyReport {\n    emergencyAccessGrants(first: 50) {\n      nodes {\n        id\n        clinicianId\n        clientId\n        openedAt\n        expiresAt\n        active\n        reason\n      }\n    }\n  }\n"): typeof import('./graphql').EmergencyReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffCompliance($first: Int!, $after: String) {\n    staffCompliance(first: $first, after: $after) {\n      nodes {\n        staff {\n          id\n          displayName\n        }\n        courseSlug\n        courseTitle\n        dueAt\n        status\n        percent\n        completedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').StaffComplianceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query People($first: Int!, $after: String, $role: Role, $search: String) {\n    users(first: $first, after: $after, role: $role, search: $search) {\n      nodes {\n        id\n        displayName\n        role\n        email\n        careTeam\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    clinicians: users(first: 100, role: CLINICIAN) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n"): typeof import('./graphql').PeopleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddToCareTeam($clientId: ID!, $clinicianId: ID!) {\n    addToCareTeam(clientId: $clientId, clinicianId: $clinicianId) {\n      id\n      careTeam\n    }\n  }\n"): typeof import('./graphql').AddToCareTeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFromCareTeam($clientId: ID!, $clinicianId: ID!) {\n    removeFromCareTeam(clientId: $clientId, clinicianId: $clinicianId) {\n      id\n      careTeam\n    }\n  }\n"): typeof import('./graphql').RemoveFromCareTeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferClient($clientId: ID!, $toClinicianId: ID!) {\n    transferClient(clientId: $clientId, toClinicianId: $toClinicianId) {\n      id\n      careTeam\n    }\n  }\n"): typeof import('./graphql').TransferClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompletionRecordsAdmin($first: Int!, $after: String, $filter: CompletionRecordFilter) {\n    completionRecords(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        nameAsIssued\n        learnerRole\n        courseTitle\n        completedAt\n        credentialType\n        contactHours\n        verificationCode\n        status\n        revokedReason\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    courses {\n      slug\n      title\n    }\n  }\n"): typeof import('./graphql').CompletionRecordsAdminDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeCompletionRecord($id: ID!, $reason: String!) {\n    revokeCompletionRecord(id: $id, reason: $reason) {\n      id\n      status\n      revokedReason\n    }\n  }\n"): typeof import('./graphql').RevokeCompletionRecordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LearningReport {\n    learningReport(weeks: 12) {\n      overdueByCourse {\n        courseSlug\n        courseTitle\n        count\n      }\n      completionsByWeek {\n        weekStart\n        count\n      }\n    }\n  }\n"): typeof import('./graphql').LearningReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizationSettingsPage {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n      discreetSenderName\n      clientAccess\n      reminderPolicy {\n        dueSoonHours\n        quietHoursStart\n        quietHoursEnd\n      }\n    }\n  }\n"): typeof import('./graphql').OrganizationSettingsPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganizationSettings($input: OrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      organizationId\n      timeZone\n    }\n  }\n"): typeof import('./graphql').UpdateOrganizationSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevMailbox {\n    devMailbox(first: 20) {\n      id\n      to\n      subject\n      fromName\n      sentAt\n      text\n    }\n  }\n"): typeof import('./graphql').DevMailboxDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

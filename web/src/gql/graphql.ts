@@ -37,6 +37,30 @@ export type Audience =
   | 'PATIENT'
   | 'STAFF';
 
+export type AuditEventFilter = {
+  action?: string | null | undefined;
+  actorId?: string | number | null | undefined;
+  from?: string | null | undefined;
+  patientId?: string | number | null | undefined;
+  to?: string | null | undefined;
+};
+
+/** CARE_TEAM: a clinician sees the clients on their care team (minimum necessary). ALL_CLINICIANS: every clinician sees every client. */
+export type ClientAccess =
+  | 'ALL_CLINICIANS'
+  | 'CARE_TEAM';
+
+export type CompletionRecordFilter = {
+  courseSlug?: string | null | undefined;
+  /** Issued at or after this time. */
+  from?: string | null | undefined;
+  /** Include revoked records. */
+  includeRevoked?: boolean;
+  learnerId?: string | number | null | undefined;
+  /** Issued before this time. */
+  to?: string | null | undefined;
+};
+
 export type CompletionRecordStatus =
   | 'REVOKED'
   | 'VALID';
@@ -126,6 +150,18 @@ export type LessonStatus =
   | 'IN_PROGRESS'
   | 'NOT_STARTED';
 
+export type OrganizationSettingsInput = {
+  /** Who among the clinicians sees a client. */
+  clientAccess?: ClientAccess | null | undefined;
+  /** The program's own crisis or after-hours line, shown with every lesson's crisis resources. An empty string removes it. */
+  crisisLine?: string | null | undefined;
+  /** The sender name on mail to patients and family members; must not reveal care (checked against the forbidden-word list). */
+  discreetSenderName?: string | null | undefined;
+  reminderPolicy?: ReminderPolicyInput | null | undefined;
+  /** IANA time zone, e.g. America/Chicago. */
+  timeZone?: string | null | undefined;
+};
+
 export type ProgressEvent =
   | 'COMPLETED'
   | 'PROGRESS'
@@ -155,6 +191,15 @@ export type RecordLessonProgressInput = {
   positionPercent?: number | null | undefined;
   /** Seconds spent since the last event; each event counts at most 15 minutes. */
   secondsSpent?: number | null | undefined;
+};
+
+export type ReminderPolicyInput = {
+  /** Hours before the due date for the due-soon reminder (1 to 336). */
+  dueSoonHours?: number | null | undefined;
+  /** HH:MM, 24-hour, organization time zone. */
+  quietHoursEnd?: string | null | undefined;
+  /** HH:MM, 24-hour, organization time zone. */
+  quietHoursStart?: string | null | undefined;
 };
 
 /** Which group of the documented risk phrase list a reflection matched. */
@@ -199,6 +244,101 @@ export type ChangePasswordMutationVariables = Exact<{
 
 
 export type ChangePasswordMutation = { changePassword: boolean };
+
+export type AuditTrailQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: AuditEventFilter | null | undefined;
+}>;
+
+
+export type AuditTrailQuery = { auditEvents: { nodes: Array<{ id: string, at: string, action: string, actorId: string | null, actorRole: string | null, patientId: string | null, subjectType: string, reason: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, people: { nodes: Array<{ id: string, displayName: string }> } };
+
+export type EmergencyReportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EmergencyReportQuery = { emergencyAccessGrants: { nodes: Array<{ id: string, clinicianId: string, clientId: string, openedAt: string, expiresAt: string, active: boolean, reason: string }> } };
+
+export type StaffComplianceQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type StaffComplianceQuery = { staffCompliance: { nodes: Array<{ courseSlug: string, courseTitle: string, dueAt: string | null, status: LearningStatus, percent: number, completedAt: string | null, staff: { id: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PeopleQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  role?: Role | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+
+export type PeopleQuery = { users: { nodes: Array<{ id: string, displayName: string, role: Role, email: string | null, careTeam: Array<string> | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, clinicians: { nodes: Array<{ id: string, displayName: string }> } };
+
+export type AddToCareTeamMutationVariables = Exact<{
+  clientId: string | number;
+  clinicianId: string | number;
+}>;
+
+
+export type AddToCareTeamMutation = { addToCareTeam: { id: string, careTeam: Array<string> | null } };
+
+export type RemoveFromCareTeamMutationVariables = Exact<{
+  clientId: string | number;
+  clinicianId: string | number;
+}>;
+
+
+export type RemoveFromCareTeamMutation = { removeFromCareTeam: { id: string, careTeam: Array<string> | null } };
+
+export type TransferClientMutationVariables = Exact<{
+  clientId: string | number;
+  toClinicianId: string | number;
+}>;
+
+
+export type TransferClientMutation = { transferClient: { id: string, careTeam: Array<string> | null } };
+
+export type CompletionRecordsAdminQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: CompletionRecordFilter | null | undefined;
+}>;
+
+
+export type CompletionRecordsAdminQuery = { completionRecords: { nodes: Array<{ id: string, nameAsIssued: string, learnerRole: Role, courseTitle: string, completedAt: string, credentialType: CredentialType, contactHours: number | null, verificationCode: string | null, status: CompletionRecordStatus, revokedReason: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, courses: Array<{ slug: string, title: string }> };
+
+export type RevokeCompletionRecordMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RevokeCompletionRecordMutation = { revokeCompletionRecord: { id: string, status: CompletionRecordStatus, revokedReason: string | null } };
+
+export type LearningReportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LearningReportQuery = { learningReport: { overdueByCourse: Array<{ courseSlug: string, courseTitle: string, count: number }>, completionsByWeek: Array<{ weekStart: string, count: number }> } };
+
+export type OrganizationSettingsPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationSettingsPageQuery = { myOrganization: { id: string, name: string, timeZone: string, crisisLine: string | null, discreetSenderName: string, clientAccess: ClientAccess, reminderPolicy: { dueSoonHours: number, quietHoursStart: string, quietHoursEnd: string } } };
+
+export type UpdateOrganizationSettingsMutationVariables = Exact<{
+  input: OrganizationSettingsInput;
+}>;
+
+
+export type UpdateOrganizationSettingsMutation = { updateOrganizationSettings: { organizationId: string, timeZone: string } };
+
+export type DevMailboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DevMailboxQuery = { devMailbox: Array<{ id: string, to: string, subject: string, fromName: string, sentAt: string, text: string }> };
 
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
@@ -673,6 +813,203 @@ export const ChangePasswordDocument = new TypedDocumentString(`
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const AuditTrailDocument = new TypedDocumentString(`
+    query AuditTrail($first: Int!, $after: String, $filter: AuditEventFilter) {
+  auditEvents(first: $first, after: $after, filter: $filter) {
+    nodes {
+      id
+      at
+      action
+      actorId
+      actorRole
+      patientId
+      subjectType
+      reason
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  people: users(first: 100) {
+    nodes {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditTrailQuery, AuditTrailQueryVariables>;
+export const EmergencyReportDocument = new TypedDocumentString(`
+    query EmergencyReport {
+  emergencyAccessGrants(first: 50) {
+    nodes {
+      id
+      clinicianId
+      clientId
+      openedAt
+      expiresAt
+      active
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EmergencyReportQuery, EmergencyReportQueryVariables>;
+export const StaffComplianceDocument = new TypedDocumentString(`
+    query StaffCompliance($first: Int!, $after: String) {
+  staffCompliance(first: $first, after: $after) {
+    nodes {
+      staff {
+        id
+        displayName
+      }
+      courseSlug
+      courseTitle
+      dueAt
+      status
+      percent
+      completedAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffComplianceQuery, StaffComplianceQueryVariables>;
+export const PeopleDocument = new TypedDocumentString(`
+    query People($first: Int!, $after: String, $role: Role, $search: String) {
+  users(first: $first, after: $after, role: $role, search: $search) {
+    nodes {
+      id
+      displayName
+      role
+      email
+      careTeam
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  clinicians: users(first: 100, role: CLINICIAN) {
+    nodes {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PeopleQuery, PeopleQueryVariables>;
+export const AddToCareTeamDocument = new TypedDocumentString(`
+    mutation AddToCareTeam($clientId: ID!, $clinicianId: ID!) {
+  addToCareTeam(clientId: $clientId, clinicianId: $clinicianId) {
+    id
+    careTeam
+  }
+}
+    `) as unknown as TypedDocumentString<AddToCareTeamMutation, AddToCareTeamMutationVariables>;
+export const RemoveFromCareTeamDocument = new TypedDocumentString(`
+    mutation RemoveFromCareTeam($clientId: ID!, $clinicianId: ID!) {
+  removeFromCareTeam(clientId: $clientId, clinicianId: $clinicianId) {
+    id
+    careTeam
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveFromCareTeamMutation, RemoveFromCareTeamMutationVariables>;
+export const TransferClientDocument = new TypedDocumentString(`
+    mutation TransferClient($clientId: ID!, $toClinicianId: ID!) {
+  transferClient(clientId: $clientId, toClinicianId: $toClinicianId) {
+    id
+    careTeam
+  }
+}
+    `) as unknown as TypedDocumentString<TransferClientMutation, TransferClientMutationVariables>;
+export const CompletionRecordsAdminDocument = new TypedDocumentString(`
+    query CompletionRecordsAdmin($first: Int!, $after: String, $filter: CompletionRecordFilter) {
+  completionRecords(first: $first, after: $after, filter: $filter) {
+    nodes {
+      id
+      nameAsIssued
+      learnerRole
+      courseTitle
+      completedAt
+      credentialType
+      contactHours
+      verificationCode
+      status
+      revokedReason
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+  courses {
+    slug
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<CompletionRecordsAdminQuery, CompletionRecordsAdminQueryVariables>;
+export const RevokeCompletionRecordDocument = new TypedDocumentString(`
+    mutation RevokeCompletionRecord($id: ID!, $reason: String!) {
+  revokeCompletionRecord(id: $id, reason: $reason) {
+    id
+    status
+    revokedReason
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeCompletionRecordMutation, RevokeCompletionRecordMutationVariables>;
+export const LearningReportDocument = new TypedDocumentString(`
+    query LearningReport {
+  learningReport(weeks: 12) {
+    overdueByCourse {
+      courseSlug
+      courseTitle
+      count
+    }
+    completionsByWeek {
+      weekStart
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LearningReportQuery, LearningReportQueryVariables>;
+export const OrganizationSettingsPageDocument = new TypedDocumentString(`
+    query OrganizationSettingsPage {
+  myOrganization {
+    id
+    name
+    timeZone
+    crisisLine
+    discreetSenderName
+    clientAccess
+    reminderPolicy {
+      dueSoonHours
+      quietHoursStart
+      quietHoursEnd
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizationSettingsPageQuery, OrganizationSettingsPageQueryVariables>;
+export const UpdateOrganizationSettingsDocument = new TypedDocumentString(`
+    mutation UpdateOrganizationSettings($input: OrganizationSettingsInput!) {
+  updateOrganizationSettings(input: $input) {
+    organizationId
+    timeZone
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganizationSettingsMutation, UpdateOrganizationSettingsMutationVariables>;
+export const DevMailboxDocument = new TypedDocumentString(`
+    query DevMailbox {
+  devMailbox(first: 20) {
+    id
+    to
+    subject
+    fromName
+    sentAt
+    text
+  }
+}
+    `) as unknown as TypedDocumentString<DevMailboxQuery, DevMailboxQueryVariables>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($email: String!) {
   requestPasswordReset(email: $email)

@@ -9,6 +9,12 @@ import { ItemAnalysisPage } from './ItemAnalysisPage';
 import { ReviewPage } from './ReviewPage';
 import { StaffMessages } from './StaffMessages';
 import { StaffNav } from './StaffNav';
+import { AuditPage } from '../admin/AuditPage';
+import { CompliancePage } from '../admin/CompliancePage';
+import { PeoplePage } from '../admin/PeoplePage';
+import { RecordsPage } from '../admin/RecordsPage';
+import { ReportsPage } from '../admin/ReportsPage';
+import { SettingsPage } from '../admin/SettingsPage';
 
 // The staff side is one chunk loaded on demand, so learners never download it.
 function withMessages(Page: ComponentType): ComponentType {
@@ -31,4 +37,10 @@ export const staffPages = {
   Review: withMessages(ReviewPage),
   Invite: withMessages(InvitePage),
   ItemAnalysis: withMessages(ItemAnalysisPage),
+  People: withMessages(PeoplePage),
+  Compliance: withMessages(CompliancePage),
+  Records: withMessages(RecordsPage),
+  Audit: withMessages(AuditPage),
+  Reports: withMessages(ReportsPage),
+  Settings: withMessages(SettingsPage),
 };
