@@ -25,7 +25,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: process.env.SCREENSHOTS ? [] : ['**/screenshots.spec.ts'],
+      testIgnore: process.env.SCREENSHOTS ? [] : ['**/*screenshots.spec.ts'],
       use: { ...devices['Desktop Chrome'], channel: undefined },
     },
   ],

@@ -66,6 +66,12 @@ const ACTIONS = [
   'AUDIT_TRAIL_EXPORTED',
 ];
 
+/** EMERGENCY_ACCESS_OPENED → "Emergency access opened": the stored code, readable. */
+export function actionName(action: string): string {
+  const words = action.toLowerCase().split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function EmergencyReport({ names }: { names: Map<string, string> }) {
   const t = useT();
   const { request } = useServices();
@@ -131,6 +137,8 @@ export function AuditPage() {
 
   return (
     <StaffPage titleId="admin.audit.title">
+      <EmergencyReport names={names} />
+      <h2>{t('admin.audit.events')}</h2>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('staff.filters')}>
         <div>
           <label htmlFor="audit-action">{t('admin.audit.action')}</label>
@@ -138,7 +146,7 @@ export function AuditPage() {
             <option value="">{t('staff.any')}</option>
             {ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {actionName(a)}
               </option>
             ))}
           </select>
@@ -197,9 +205,7 @@ export function AuditPage() {
                 {query.data.auditEvents.nodes.map((e) => (
                   <tr key={e.id}>
                     <th scope="row">{t.dateTime(e.at)}</th>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
+                    <td>{actionName(e.action)}</td>
                     <td>
                       {e.actorId ? (names.get(e.actorId) ?? e.actorId) : t('admin.audit.noActor')}
                       {e.actorRole ? <div className="meta">{t(`staff.role.${e.actorRole}`)}</div> : null}
@@ -215,7 +221,6 @@ export function AuditPage() {
           <Pager pages={pages} hasNextPage={query.data.auditEvents.pageInfo.hasNextPage} endCursor={query.data.auditEvents.pageInfo.endCursor} label={t('admin.audit.pages')} />
         </>
       ) : null}
-      <EmergencyReport names={names} />
     </StaffPage>
   );
 }

@@ -161,7 +161,9 @@ export function CaseloadPage() {
                   </ul>
                 </td>
                 <td>
-                  <Link to={`/staff/assign?learner=${e.learner.id}`}>{t('staff.caseload.assign', { name: e.learner.displayName })}</Link>
+                  <Link to={`/staff/assign?learner=${e.learner.id}`} aria-label={t('staff.caseload.assign', { name: e.learner.displayName })}>
+                    {t('staff.caseload.assignShort')}
+                  </Link>
                 </td>
               </tr>
             ))}
