@@ -45,7 +45,7 @@ describe('care-team alerts', () => {
 
     const list = expectData(await notifications(t, w.clinician.token)).myNotifications;
     expect(list.unreadCount).toBe(1);
-    expect(list.nodes[0]).toMatchObject({ kind: 'REFLECTION_FLAGGED', title: 'A reflection needs review now', path: '/reflections/review', readAt: null });
+    expect(list.nodes[0]).toMatchObject({ kind: 'REFLECTION_FLAGGED', title: 'A reflection needs review now', path: '/staff/review', readAt: null });
     // Someone else's ids change nothing; one's own are marked read.
     expect(expectData(await markRead(t, w.patient.token, [list.nodes[0].id])).markNotificationsRead).toBe(0);
     expect(expectData(await markRead(t, w.clinician.token, [list.nodes[0].id])).markNotificationsRead).toBe(1);

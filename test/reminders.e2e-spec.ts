@@ -155,7 +155,7 @@ describe('reminders and the weekly digest, run by the scheduler on an injected c
     const mine = to(digests, org2.clinician);
     expect(mine).toHaveLength(1);
     expect(mine[0].text).toContain('1 overdue assignments, 1 flagged reflections waiting, 1 learners stuck on a quiz with no attempt left, 1 consents ending in the next 14 days.');
-    expect(mine[0].text).toContain(`${BASE}/caseload`);
+    expect(mine[0].text).toContain(`${BASE}/staff/caseload`);
     expect(mine[0].text).not.toMatch(/Pia|ending my life/);
     expect(mine[0].raw.headerLines.find((h) => h.key === 'list-unsubscribe')?.line).toContain(`${BASE}/unsubscribe/`);
     expect(to(digests, other)[0].text).toContain('0 overdue assignments, 0 flagged reflections waiting, 0 learners stuck on a quiz with no attempt left, 0 consents ending in the next 14 days.');

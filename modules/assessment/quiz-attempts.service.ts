@@ -309,7 +309,7 @@ export class QuizAttemptsService {
     if (!standing.passed && standing.outOfAttempts) {
       // Keyed by the last attempt: a replayed submit alerts no one twice; attempts granted later and used up alert again.
       const course = await this.courses.currentCoursesBySlug([attempt.courseSlug]);
-      await this.careTeam.alert(attempt.learnerId, MessageKind.OUT_OF_ATTEMPTS, `attempts-used:${attempt._id.toHexString()}`, '/caseload', {
+      await this.careTeam.alert(attempt.learnerId, MessageKind.OUT_OF_ATTEMPTS, `attempts-used:${attempt._id.toHexString()}`, '/staff/caseload', {
         course: course.get(attempt.courseSlug)?.title ?? attempt.courseSlug,
       });
     }

@@ -85,7 +85,7 @@ export class ReflectionsService {
     }
     if (screen.flagged) {
       // Keyed by this version: a retried save alerts no one twice; a later flagged version alerts again.
-      await this.careTeam.alert(learner.userId, MessageKind.REFLECTION_FLAGGED, `reflection-flagged:${reflection!._id.toHexString()}:${now.getTime()}`, '/reflections/review', {
+      await this.careTeam.alert(learner.userId, MessageKind.REFLECTION_FLAGGED, `reflection-flagged:${reflection!._id.toHexString()}:${now.getTime()}`, '/staff/review', {
         at: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       });
     }

@@ -87,7 +87,7 @@ export class ClinicianDigestService {
         kind: MessageKind.CLINICIAN_DIGEST,
         recipient: { id: clinician._id, orgId: clinician.orgId, role: clinician.role, email: clinician.email, displayName: clinician.displayName },
         key: `digest:${clinician._id.toHexString()}:${day}`,
-        path: '/caseload',
+        path: '/staff/caseload',
         params: { ...counts },
         inApp: true,
         org,
