@@ -13,6 +13,7 @@ import { ProgressModule } from '../modules/progress/progress.module';
 import { IdentityModule } from '../modules/identity/identity.module';
 import { MessagingModule } from '../modules/messaging/messaging.module';
 import { RemindersModule } from '../modules/reminders/reminders.module';
+import { TrainingModule } from '../modules/training/training.module';
 import { AuthGuard } from './auth/auth.guard';
 import type { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
@@ -44,6 +45,7 @@ export class AppModule {
         AssessmentModule,
         MessagingModule,
         RemindersModule,
+        TrainingModule,
       ],
       controllers: [HealthController],
       providers: [

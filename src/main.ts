@@ -6,6 +6,7 @@ import { dataLossWarning } from './core.module';
 import { createLogger } from './logging/logger';
 import { DEMO_PASSWORD, seedDemoOrganization } from '../modules/identity/demo-seed';
 import { describeImport, importCurriculum } from '../modules/curriculum/import-curriculum';
+import { seedDemoTraining } from '../modules/training/demo-training';
 
 async function main(): Promise<void> {
   let config;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   }
   if (config.seedDemo) {
     const { created, accounts } = await seedDemoOrganization(app);
+    await seedDemoTraining(app);
     const lines = accounts.map((a) => `  ${a.role.padEnd(9)} ${a.email.padEnd(36)} id ${a.id}${a.note ? ` (${a.note})` : ''}`);
     console.log(`\nDemo organization ${created ? 'created' : 'already present'} (development only). Password for every account: ${DEMO_PASSWORD}\n${lines.join('\n')}\n`);
   }

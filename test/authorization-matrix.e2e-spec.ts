@@ -1,7 +1,7 @@
 import { Role } from '../src/auth/principal';
 import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { errorCode, expectData, startTestApp, type GraphQLResponse, type TestApp } from './support/app';
-import { buildWorld, consentInput, invited, ops, type Member, type World } from './support/operations';
+import { buildWorld, consentInput, giveCurrentTraining, invited, ops, type Member, type World } from './support/operations';
 
 /**
  * Every role × every operation that reads or writes patient data, against one
@@ -11,9 +11,27 @@ import { buildWorld, consentInput, invited, ops, type Member, type World } from 
  * anything else is the error code the caller must get. A role that may never call an
  * operation gets FORBIDDEN; a learner asking about someone unrelated gets NOT_FOUND,
  * which confirms nothing about the id.
+ *
+ * The training gate is a dimension: the clinic is gated (the default), its admin and
+ * clinicians hold current confidentiality training, and "untrainedClinician" (on P's care
+ * team) and "untrainedAdmin" do not — every read of P's records refuses them with
+ * TRAINING_REQUIRED; acts that are not reads of client records are unchanged.
  */
-type Actor = 'anonymous' | 'admin' | 'clinician' | 'clinicianOffTeam' | 'staff' | 'patient' | 'otherPatient' | 'familyNoConsent' | 'familyWithConsent' | 'otherOrgAdmin';
-type Expect = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+type Actor =
+  | 'anonymous'
+  | 'admin'
+  | 'clinician'
+  | 'clinicianOffTeam'
+  | 'untrainedClinician'
+  | 'untrainedAdmin'
+  | 'staff'
+  | 'patient'
+  | 'otherPatient'
+  | 'familyNoConsent'
+  | 'familyWithConsent'
+  | 'otherOrgAdmin';
+/** TRAINING_REQUIRED: FORBIDDEN with extensions.reason TRAINING_REQUIRED and the course to take (the training gate). */
+type Expect = 'ALLOW' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'TRAINING_REQUIRED';
 
 interface Ctx {
   t: TestApp;
@@ -26,11 +44,11 @@ interface Ctx {
 const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<GraphQLResponse>; expect: Record<Actor, Expect> }> = {
   'patient(id)': {
     run: (c, token) => ops.patient(c.t, token!, c.w.patient.id),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
   },
   'familyConsents(patientId)': {
     run: (c, token) => ops.familyConsents(c.t, token!, c.w.patient.id),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'ALLOW', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'ALLOW', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
   },
   grantFamilyConsent: {
     run: async (c, token) => {
@@ -39,7 +57,7 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
       if (res.data?.grantFamilyConsent) expectData(await ops.revokeFamilyConsent(c.t, c.w.patient.token, res.data.grantFamilyConsent.id));
       return res;
     },
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   revokeFamilyConsent: {
     run: async (c, token) => {
@@ -48,23 +66,23 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
       expectData(await ops.revokeFamilyConsent(c.t, c.w.patient.token, consent.id)); // whatever the actor could do, leave no consent behind
       return res;
     },
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'createInvite(FAMILY for patient)': {
     run: (c, token) => ops.createInvite(c.t, token!, { role: Role.FAMILY, email: `fam-${Math.random().toString(36).slice(2)}@example.test`, patientId: c.w.patient.id }),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'FORBIDDEN', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' },
   },
   'users(role: PATIENT)': {
     run: (c, token) => ops.users(c.t, token!, Role.PATIENT),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   'learnerProgress(learnerId)': {
     run: (c, token) => c.t.gql(`query($id: ID!) { learnerProgress(learnerId: $id) { items { courseSlug status } } }`, { id: c.w.patient.id }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
   },
   'assignCourse(patient)': {
     run: (c, token) => c.t.gql(`mutation($i: AssignCourseInput!) { assignCourse(input: $i) { id } }`, { i: { learnerId: c.w.patient.id, courseSlug: 'relapse-prevention-skills' } }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   cancelAssignment: {
     run: async (c, token) => {
@@ -73,36 +91,36 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
       ).assignCourse;
       return c.t.gql(`mutation($id: ID!) { cancelAssignment(id: $id) { id state } }`, { id: assigned.id }, token);
     },
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'FORBIDDEN', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'FORBIDDEN', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
   caseload: {
     run: (c, token) => c.t.gql(`{ caseload(first: 50) { nodes { learner { id } } } }`, {}, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   'quizAttempts(quizId, learnerId)': {
     run: (c, token) => c.t.gql(`query($q: ID!, $l: ID) { quizAttempts(quizId: $q, learnerId: $l) { attempts { id } } }`, { q: c.quizId, l: c.w.patient.id }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'reflections(learnerId)': {
     run: (c, token) => c.t.gql(`query($l: ID) { reflections(learnerId: $l, first: 10) { nodes { id } } }`, { l: c.w.patient.id }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'learnerCompletionRecords(learnerId)': {
     // The family member's consent covers PROGRESS only, so completions stay closed to them.
     run: (c, token) => c.t.gql(`query($l: ID!) { learnerCompletionRecords(learnerId: $l) { nodes { id } } }`, { l: c.w.patient.id }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'completionRecords (organization list)': {
     run: (c, token) => c.t.gql(`{ completionRecords(first: 10) { nodes { id } } }`, {}, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   auditEvents: {
     run: (c, token) => ops.auditEvents(c.t, token!, { patientId: c.w.patient.id }),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
 };
 
-const ACTORS: Actor[] = ['anonymous', 'admin', 'clinician', 'clinicianOffTeam', 'staff', 'patient', 'otherPatient', 'familyNoConsent', 'familyWithConsent', 'otherOrgAdmin'];
+const ACTORS: Actor[] = ['anonymous', 'admin', 'clinician', 'clinicianOffTeam', 'untrainedClinician', 'untrainedAdmin', 'staff', 'patient', 'otherPatient', 'familyNoConsent', 'familyWithConsent', 'otherOrgAdmin'];
 const cases = Object.entries(operations).flatMap(([name, op]) => ACTORS.map((actor) => [name, actor, op.expect[actor]] as const));
 
 describe('authorization matrix: every role × every patient-data operation', () => {
@@ -111,12 +129,16 @@ describe('authorization matrix: every role × every patient-data operation', () 
   beforeAll(async () => {
     const t = await startTestApp();
     await importCurriculum(t.app);
-    const w = await buildWorld(t, 'Matrix Clinic');
+    const w = await buildWorld(t, 'Matrix Clinic', { gated: true });
     const other = await buildWorld(t, 'Other Clinic');
     const otherPatient = await invited(t, w.clinician, Role.PATIENT, 'Oli Other');
     // A clinician of the same organization who is not on P's care team (the default CARE_TEAM setting).
     const clinicianOffTeam = await invited(t, w.admin, Role.CLINICIAN, 'Otto Offteam');
     const consentedFamily = await invited(t, w.clinician, Role.FAMILY, 'Cory Consented', w.patient.id);
+    const untrainedClinician = await invited(t, w.admin, Role.CLINICIAN, 'Una Untrained');
+    const untrainedAdmin = await invited(t, w.admin, Role.ADMIN, 'Udo Untrained');
+    for (const trained of [w.admin, w.clinician, clinicianOffTeam]) await giveCurrentTraining(t, trained, w.orgId);
+    expectData(await t.gql(`mutation($c: ID!, $u: ID!) { addToCareTeam(clientId: $c, clinicianId: $u) { id } }`, { c: w.patient.id, u: untrainedClinician.id }, w.admin.token));
     expectData(await ops.grantFamilyConsent(t, w.patient.token, consentInput(consentedFamily.id)));
     const course = expectData(await t.gql(`{ course(slug: "relapse-prevention-skills") { lessons { quizId } } }`, {}, w.admin.token)).course;
     c = {
@@ -129,6 +151,8 @@ describe('authorization matrix: every role × every patient-data operation', () 
         admin: w.admin,
         clinician: w.clinician,
         clinicianOffTeam,
+        untrainedClinician,
+        untrainedAdmin,
         staff: w.staff,
         patient: w.patient,
         otherPatient,
@@ -149,6 +173,10 @@ describe('authorization matrix: every role × every patient-data operation', () 
     const res = await operations[name].run(c, c.actors[actor]?.token);
     if (expected === 'ALLOW') {
       expect(res.errors).toBeUndefined();
+    } else if (expected === 'TRAINING_REQUIRED') {
+      expect(errorCode(res)).toBe('FORBIDDEN');
+      expect(res.errors![0].extensions).toMatchObject({ reason: 'TRAINING_REQUIRED', course: { slug: 'confidentiality-essentials' } });
+      expect(res.data ?? null).toBeNull();
     } else {
       expect(errorCode(res)).toBe(expected);
       expect(res.data ?? null).toBeNull();

@@ -3,6 +3,8 @@ import { Types, type Model } from 'mongoose';
 import { Role } from '../src/auth/principal';
 import { CoursesService } from '../modules/curriculum/courses.service';
 import { DEMO_PASSWORD, seedDemoOrganization } from '../modules/identity/demo-seed';
+import { seedDemoTraining } from '../modules/training/demo-training';
+import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { Notification } from '../modules/identity/schemas/notification.schema';
 import { User } from '../modules/identity/schemas/user.schema';
 import { UsersService } from '../modules/identity/users.service';
@@ -162,12 +164,20 @@ describe('clients stored before care teams', () => {
 });
 
 describe('the demo organization', () => {
-  it('has a care-team clinician who sees the demo patient and one outside the team who does not', async () => {
+  it('has a trained care-team clinician who sees the demo patient, an untrained one the training gate stops, and one outside the team who does not', async () => {
+    await importCurriculum(t.app);
     const { accounts } = await seedDemoOrganization(t.app);
+    await seedDemoTraining(t.app);
+    await seedDemoTraining(t.app); // safe to run twice, as at every start
     const patient = accounts.find((a) => a.role === Role.PATIENT)!;
-    const [onTeam, outside] = accounts.filter((a) => a.role === Role.CLINICIAN);
+    const [onTeam, outside, untrained] = accounts.filter((a) => a.role === Role.CLINICIAN);
     const tokenOf = async (email: string) => expectData(await ops.login(t, email, DEMO_PASSWORD)).login.accessToken as string;
     expect(allowed(await progressOf(await tokenOf(onTeam.email), patient.id))).toBe('ALLOW');
+    const gated = await progressOf(await tokenOf(untrained.email), patient.id);
+    expect(gated.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'TRAINING_REQUIRED', course: { slug: 'confidentiality-essentials' } });
     expect(allowed(await progressOf(await tokenOf(outside.email), patient.id))).toBe('NOT_FOUND');
+    const admin = accounts.find((a) => a.role === Role.ADMIN)!;
+    const records = expectData(await t.gql('{ myCompletionRecords(first: 5) { nodes { courseSlug validUntil } } }', {}, await tokenOf(admin.email))).myCompletionRecords.nodes;
+    expect(records).toEqual([{ courseSlug: 'confidentiality-essentials', validUntil: expect.any(String) }]);
   });
 });

@@ -4,6 +4,15 @@
  * progress injects the token and never sees the service.
  */
 export interface CompletionIssuer {
-  issue(input: { orgId: string; learnerId: string; courseSlug: string; courseVersion: number; completedAt: Date; score?: number }): Promise<unknown>;
+  issue(input: { orgId: string; learnerId: string; courseSlug: string; courseVersion: number; completedAt: Date; score?: number; cycle?: number }): Promise<unknown>;
 }
 export const COMPLETION_ISSUER = Symbol('COMPLETION_ISSUER');
+
+/**
+ * How long a completion counts (a staff training requirement's validity). Provided by the
+ * training module, which depends on credentials; credentials asks it at issue time and
+ * never imports it. Without one, records do not expire.
+ */
+export interface CompletionValidity {
+  validUntil(input: { orgId: string; learnerId: string; courseSlug: string; completedAt: Date }): Promise<Date | undefined>;
+}

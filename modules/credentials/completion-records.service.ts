@@ -14,8 +14,9 @@ import { isClientRole } from '../identity';
 import { UsersService } from '../identity';
 import { termsFor } from './certificate/credential-terms';
 import { csvChunk } from './completion-csv';
+import type { CompletionValidity } from './completion-issuer';
 import type { CompletionRecordFilter } from './dto/credentials.inputs';
-import { CompletionRecord, type StoredCompletionRecord } from './schemas/completion-record.schema';
+import { CompletionRecord, LEGACY_COMPLETION_INDEX, type StoredCompletionRecord } from './schemas/completion-record.schema';
 import { SigningKeyService } from './signing/signing-key.service';
 import { newCode, normalizeCode } from './verification-code';
 
@@ -27,6 +28,8 @@ export interface IssueCompletionInput {
   completedAt: Date;
   /** The course's average graded quiz score, 0..1. */
   score?: number;
+  /** The completion cycle (the assignment's; 1 unless a training requirement renewed it). */
+  cycle?: number;
 }
 
 export interface IssueCompletionResult {
@@ -66,14 +69,24 @@ export class CompletionRecordsService implements OnModuleInit {
     private readonly signing: SigningKeyService,
   ) {}
 
+  private validity?: CompletionValidity;
+
   /** The unique index is what makes issuance exactly-once: it must exist before the first insert. */
   async onModuleInit(): Promise<void> {
     await this.records.init();
+    // Databases from before completion cycles hold the old one-per-version index, which would refuse a renewal.
+    const legacy = (await this.records.collection.indexes()).some((index) => index.name === LEGACY_COMPLETION_INDEX);
+    if (legacy) await this.records.collection.dropIndex(LEGACY_COMPLETION_INDEX);
+  }
+
+  /** The training module tells issuance how long a completion counts (called once, at start-up). */
+  useValidity(validity: CompletionValidity): void {
+    this.validity = validity;
   }
 
   /**
-   * Idempotent: one record per learner, course and version, however many
-   * times and however concurrently this is called. The unique index decides
+   * Idempotent: one record per learner, course, version and completion cycle, however
+   * many times and however concurrently this is called. The unique index decides
    * races; the loser reads the winner's record.
    */
   async issue(input: IssueCompletionInput): Promise<IssueCompletionResult> {
@@ -86,14 +99,16 @@ export class CompletionRecordsService implements OnModuleInit {
       learnerId: new Types.ObjectId(input.learnerId),
       courseSlug: input.courseSlug,
       courseVersion: input.courseVersion,
+      cycle: input.cycle ?? 1,
     };
     const existing = await this.existing(key);
     if (existing) return existing;
 
-    const [learner, course, org] = await Promise.all([
+    const [learner, course, org, validUntil] = await Promise.all([
       this.users.findById(key.learnerId),
       this.courses.courseVersion(input.courseSlug, input.courseVersion),
       this.users.organization(key.orgId),
+      this.validity?.validUntil({ orgId: input.orgId, learnerId: input.learnerId, courseSlug: input.courseSlug, completedAt: input.completedAt }),
     ]);
     if (!learner || !learner.orgId.equals(key.orgId)) throw new NotFound('That learner');
     if (!course) throw new NotFound('That course version');
@@ -110,6 +125,7 @@ export class CompletionRecordsService implements OnModuleInit {
         timeZone: org.timeZone,
         courseTitle: course.title,
         completedAt: input.completedAt,
+        validUntil,
         issuedAt: new Date(),
         score: input.score,
         contactHours: terms.contactHours,
@@ -134,9 +150,24 @@ export class CompletionRecordsService implements OnModuleInit {
     }
   }
 
-  private async existing(key: { orgId: Types.ObjectId; learnerId: Types.ObjectId; courseSlug: string; courseVersion: number }): Promise<IssueCompletionResult | undefined> {
-    const found = await this.records.findOne(key, { verificationCode: 1 }).lean();
+  private async existing(key: { orgId: Types.ObjectId; learnerId: Types.ObjectId; courseSlug: string; courseVersion: number; cycle: number }): Promise<IssueCompletionResult | undefined> {
+    // Records from before cycles have none: they are cycle 1.
+    const found = await this.records.findOne({ ...key, cycle: key.cycle === 1 ? { $in: [1, null] } : key.cycle }, { verificationCode: 1 }).lean();
     return found ? { id: found._id.toHexString(), verificationCode: found.verificationCode, created: false } : undefined;
+  }
+
+  /**
+   * When these learners completed these courses (every cycle, unrevoked), for training
+   * compliance and the training gate: one query, dates only, nothing from the record itself.
+   */
+  completionsOf(orgId: string, learnerIds: readonly Types.ObjectId[], courseSlugs: readonly string[]): Promise<Array<Pick<CompletionRecord, 'learnerId' | 'courseSlug' | 'completedAt' | 'validUntil'>>> {
+    if (learnerIds.length === 0 || courseSlugs.length === 0) return Promise.resolve([]);
+    return this.records
+      .find(
+        { orgId: new Types.ObjectId(orgId), learnerId: { $in: [...learnerIds] }, courseSlug: { $in: [...courseSlugs] }, revokedAt: { $exists: false } },
+        { _id: 0, learnerId: 1, courseSlug: 1, completedAt: 1, validUntil: 1 },
+      )
+      .lean();
   }
 
   /** The signed-in learner's own records, newest first. */

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import { Role, type Principal } from '../../src/auth/principal';
 import { NotFound } from '../../src/common/errors';
-import { UsersService } from '../identity';
+import { isStaffRole, UsersService } from '../identity';
 import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, REFLECTION_NOTICES } from './crisis-resources';
 import { renderLessonHtml } from './lesson-html';
 import { Audience, toLearnerQuestion, type CourseModel, type LessonModel } from './models/curriculum.models';
@@ -13,6 +13,14 @@ import { Course, Lesson, Quiz } from './schemas/curriculum.schemas';
 /** Which audience a learner role reads as; clinicians and admins see every course. */
 export function audienceOf(role: Role): Audience | undefined {
   return { [Role.PATIENT]: Audience.PATIENT, [Role.FAMILY]: Audience.FAMILY, [Role.STAFF]: Audience.STAFF }[role as string];
+}
+
+/**
+ * The courses a person takes as a learner. Clinicians and admins see every course (they
+ * assign them), and take the staff courses themselves: the training gate needs them to.
+ */
+export function learnerAudienceOf(role: Role): Audience | undefined {
+  return audienceOf(role) ?? (isStaffRole(role) ? Audience.STAFF : undefined);
 }
 
 /** Reads published content. Quiz answer keys never leave this service except through `quizForGrading`. */

@@ -1,6 +1,6 @@
 /** The curriculum module's door: other modules import from here only. */
 export { CurriculumModule } from './curriculum.module';
-export { CoursesService, audienceOf } from './courses.service';
+export { CoursesService, audienceOf, learnerAudienceOf } from './courses.service';
 export type { Course, Quiz } from './schemas/curriculum.schemas';
 export { CeApprovalModel, CrisisResourceModel, QuestionKind, QuizQuestionModel, toLearnerQuestion } from './models/curriculum.models';
 export { CRISIS_RESOURCES, type CrisisResource } from './crisis-resources';

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, Forbidden, isDuplicateKeyError, NotFound } from '../../src/common/errors';
-import { audienceOf, CoursesService } from '../curriculum';
+import { CoursesService, learnerAudienceOf } from '../curriculum';
 import type { Course } from '../curriculum';
 import { AuditAction } from '../audit';
 import { AccessService } from '../identity';
@@ -48,9 +48,11 @@ export class EnrollmentService {
   ) {}
 
   async enroll(learner: Principal, courseSlug: string): Promise<Enrollment> {
-    const audience = audienceOf(learner.role);
+    const audience = learnerAudienceOf(learner.role);
     if (!audience) throw new Forbidden('Only learners enroll in courses; assign courses to learners instead.');
     const course = await this.courses.courseFor(learner, courseSlug);
+    // Clinicians and admins see every course but take only the staff ones.
+    if (!course.audiences.includes(audience)) throw new NotFound('That course');
     return this.upsert(learner.orgId, learner.userId, learner.role, course, 'SELF', { courseSlug }, undefined);
   }
 
@@ -68,7 +70,7 @@ export class EnrollmentService {
     if (!roleMay(actor, Permission.ASSIGN_COURSES)) throw new Forbidden('Assignments are managed by clinicians and admins.');
     const granted = await this.access.require(actor, Permission.ASSIGN_COURSES, learnerIds, { action });
     return granted.map(({ subject }) => {
-      if (!audienceOf(subject.role)) throw new BadInput(`${subject.displayName} is not a learner; courses are assigned to staff, patients and family members.`);
+      if (!learnerAudienceOf(subject.role)) throw new BadInput(`${subject.displayName} is not a learner; courses are assigned to staff, patients and family members.`);
       return subject;
     });
   }
@@ -76,7 +78,7 @@ export class EnrollmentService {
   private async assignableCourse(learner: Pick<UserSummary, 'role' | 'displayName'>, terms: AssignmentTerms): Promise<Course> {
     const course = await this.courses.currentCourse(terms.courseSlug);
     if (!course) throw new NotFound('That course');
-    const audience = audienceOf(learner.role)!;
+    const audience = learnerAudienceOf(learner.role)!;
     if (!course.audiences.includes(audience)) {
       throw new BadInput(`"${course.title}" is not a course for ${audience.toLowerCase()} learners, so it cannot be assigned to ${learner.displayName}.`);
     }
@@ -237,6 +239,13 @@ export class EnrollmentService {
     return cohort;
   }
 
+  /** The members of some cohorts of an organization, by cohort id (one query). */
+  async cohortMembers(orgId: string, cohortIds: readonly Types.ObjectId[]): Promise<Map<string, Set<string>>> {
+    if (cohortIds.length === 0) return new Map();
+    const rows = await this.cohorts.find({ orgId: new Types.ObjectId(orgId), _id: { $in: [...cohortIds] } }, { memberIds: 1 }).lean();
+    return new Map(rows.map((c) => [c._id.toHexString(), new Set(c.memberIds.map((m) => m.toHexString()))]));
+  }
+
   /** Active and completed enrollments of many learners, in one query. */
   forLearners(orgId: string, learnerIds: readonly Types.ObjectId[]): Promise<Enrollment[]> {
     return this.enrollments
@@ -266,7 +275,50 @@ export class EnrollmentService {
       .lean();
   }
 
-  async markCompleted(orgId: string, learnerId: Types.ObjectId, courseSlug: string, at: Date): Promise<void> {
-    await this.enrollments.updateMany({ orgId: new Types.ObjectId(orgId), learnerId, courseSlug, status: 'ACTIVE', completedAt: { $exists: false } }, { $set: { completedAt: at } });
+  /** Marks the active enrollment complete; answers its completion cycle (1 without an enrollment), the same on a retry. */
+  async markCompleted(orgId: string, learnerId: Types.ObjectId, courseSlug: string, at: Date): Promise<number> {
+    const active = { orgId: new Types.ObjectId(orgId), learnerId, courseSlug, status: 'ACTIVE' as const };
+    const marked = await this.enrollments.findOneAndUpdate({ ...active, completedAt: { $exists: false } }, { $set: { completedAt: at } }, { projection: { cycle: 1 } }).lean();
+    const row = marked ?? (await this.enrollments.findOne(active, { cycle: 1 }).lean());
+    return row?.cycle ?? 1;
+  }
+
+  /**
+   * A training requirement's assignment, made by scheduled work (no actor): once per learner
+   * and course; an active enrollment the learner already has is left as it is.
+   */
+  async assignForRequirement(orgId: string, learner: Pick<UserSummary, '_id' | 'role'>, courseSlug: string, dueAt: Date, requirementId: Types.ObjectId): Promise<boolean> {
+    try {
+      const result = await this.enrollments.updateOne(
+        { orgId: new Types.ObjectId(orgId), learnerId: learner._id, courseSlug, status: 'ACTIVE' },
+        { $setOnInsert: { learnerRole: learner.role, source: 'REQUIREMENT', dueAt, cycle: 1, requirementId, lessonSlugs: [] } },
+        { upsert: true },
+      );
+      return result.upsertedCount === 1;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false; // another instance assigned it first
+      throw error;
+    }
+  }
+
+  /**
+   * Opens the next completion cycle of a completed enrollment: the course is to be taken
+   * again by `dueAt`. Only the enrollment still at `fromCycle` moves, so a repeat or a
+   * second instance changes nothing. Answers whether this call renewed it.
+   */
+  async renew(orgId: string, learnerId: Types.ObjectId, courseSlug: string, fromCycle: number, dueAt: Date): Promise<boolean> {
+    const result = await this.enrollments.updateOne(
+      {
+        orgId: new Types.ObjectId(orgId),
+        learnerId,
+        courseSlug,
+        status: 'ACTIVE',
+        completedAt: { $exists: true },
+        // Enrollments from before cycles have none: they are cycle 1.
+        cycle: fromCycle === 1 ? { $in: [1, null] } : fromCycle,
+      },
+      { $set: { cycle: fromCycle + 1, dueAt }, $unset: { completedAt: 1 } },
+    );
+    return result.modifiedCount === 1;
   }
 }

@@ -10,6 +10,7 @@ import {
   ClientAccess,
   decide,
   decideAct,
+  gatedByTraining,
   readsAsFamily,
   POLICY,
   REDISCLOSURE_NOTICE,
@@ -28,6 +29,34 @@ export interface GrantedAccess {
   facts: SubjectFacts;
   /** The §2.32 notice to attach to what is returned, when a family member reads. */
   redisclosureNotice?: string;
+}
+
+/** The training a viewer lacks, as the refusal names it. */
+export interface MissingTraining {
+  courseSlug: string;
+  courseTitle: string;
+  requirementId?: string;
+}
+
+/**
+ * Whether a clinician or admin holds the training that gates client records (issue 16).
+ * Implemented by the training module, which depends on identity; it registers itself with
+ * `useTrainingGate` at start-up, so identity never imports it.
+ */
+export interface TrainingGate {
+  /** `asAdmin`: the viewer reads as an admin (the organization may exempt admins). */
+  missingTraining(viewer: Principal, asAdmin: boolean): Promise<MissingTraining | undefined>;
+}
+
+/** FORBIDDEN, with the reason and the course to take, for a viewer whose gating training is not current. */
+export class TrainingRequired extends DomainError {
+  constructor(missing: MissingTraining) {
+    super('FORBIDDEN', `Reading client records needs current training: complete "${missing.courseTitle}" first.`, {
+      reason: 'TRAINING_REQUIRED',
+      course: { slug: missing.courseSlug, title: missing.courseTitle },
+      ...(missing.requirementId && { requirementId: missing.requirementId }),
+    });
+  }
 }
 
 export interface RequireOptions {
@@ -58,6 +87,13 @@ export class AccessService {
     @InjectModel(Consent.name) private readonly consents: Model<Consent>,
   ) {}
 
+  private trainingGate?: TrainingGate;
+
+  /** Called once by the training module at start-up. */
+  useTrainingGate(gate: TrainingGate): void {
+    this.trainingGate = gate;
+  }
+
   /** Every subject must be allowed, or nothing is returned (and nothing audited). */
   async require(viewer: Principal, permission: Permission, subjectIds: string | readonly string[], options: RequireOptions = {}): Promise<GrantedAccess[]> {
     const ids = typeof subjectIds === 'string' ? [subjectIds] : subjectIds;
@@ -71,6 +107,13 @@ export class AccessService {
       granted.push({ ...entry, decision: entry.decision });
     }
     const rule = POLICY[permission];
+    // The training gate: a read of client records through the care team or as an admin needs
+    // current gating training. Emergency access stays open (and is audited as such).
+    const gated = granted.filter((g) => gatedByTraining(rule, g.decision.relation, g.subject.role));
+    if (gated.length && this.trainingGate) {
+      const missing = await this.trainingGate.missingTraining(viewer, gated.some((g) => g.decision.relation === 'ADMIN'));
+      if (missing) throw new TrainingRequired(missing);
+    }
     const action = options.action ?? (rule.kind === 'act' ? undefined : rule.audit);
     if (action) {
       const seen = new Set<string>();

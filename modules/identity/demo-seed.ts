@@ -17,6 +17,16 @@ export interface DemoAccount {
 
 /** A second clinician, on no one's care team: shows NOT_FOUND and emergency access in the demo. */
 const OUTSIDE_CLINICIAN = { email: 'clinician-outside@demo.waypoint.test', displayName: 'Morgan Outside', note: "not on the demo clients' care team" };
+/**
+ * A third, on the demo patient's care team but without the confidentiality training that
+ * gates client records (the training module's demo seed trains the admin and the first
+ * clinician only): shows the training gate.
+ */
+export const UNTRAINED_CLINICIAN = {
+  email: 'clinician-untrained@demo.waypoint.test',
+  displayName: 'Jordan Untrained',
+  note: 'on the care team, no confidentiality training yet: meets the training gate',
+};
 
 /**
  * A demo organization with one person of each role, built through the same
@@ -39,8 +49,10 @@ export async function seedDemoOrganization(app: INestApplicationContext): Promis
     const accounts: DemoAccount[] = await Promise.all(
       Object.values(Role).map(async (role) => ({ role, email: emails[role], id: (await users.findByEmail(emails[role]))?._id.toHexString() ?? '' })),
     );
-    const outside = await users.findByEmail(OUTSIDE_CLINICIAN.email);
-    if (outside) accounts.push({ role: outside.role, email: OUTSIDE_CLINICIAN.email, id: outside._id.toHexString(), note: OUTSIDE_CLINICIAN.note });
+    for (const extra of [OUTSIDE_CLINICIAN, UNTRAINED_CLINICIAN]) {
+      const found = await users.findByEmail(extra.email);
+      if (found) accounts.push({ role: found.role, email: extra.email, id: found._id.toHexString(), note: extra.note });
+    }
     return { created: false, accounts };
   }
 
@@ -54,8 +66,11 @@ export async function seedDemoOrganization(app: INestApplicationContext): Promis
   const clinician = await join(asPrincipal(admin), Role.CLINICIAN, 'Casey Clinician');
   const { code: outsideCode } = await invites.create(asPrincipal(admin), { role: Role.CLINICIAN, email: OUTSIDE_CLINICIAN.email, displayName: OUTSIDE_CLINICIAN.displayName });
   const outside = await invites.accept({ code: outsideCode, email: OUTSIDE_CLINICIAN.email, password: DEMO_PASSWORD, displayName: OUTSIDE_CLINICIAN.displayName });
+  const { code: untrainedCode } = await invites.create(asPrincipal(admin), { role: Role.CLINICIAN, email: UNTRAINED_CLINICIAN.email, displayName: UNTRAINED_CLINICIAN.displayName });
+  const untrained = await invites.accept({ code: untrainedCode, email: UNTRAINED_CLINICIAN.email, password: DEMO_PASSWORD, displayName: UNTRAINED_CLINICIAN.displayName });
   await join(asPrincipal(admin), Role.STAFF, 'Sam Staff');
   const patient = await join(asPrincipal(clinician), Role.PATIENT, 'Pat Patient');
+  await users.addToCareTeam(org._id.toHexString(), patient._id, untrained._id);
   const family = await join(asPrincipal(clinician), Role.FAMILY, 'Frankie Family', patient._id.toHexString());
   await consents.grant(asPrincipal(patient), {
     familyMemberId: family._id.toHexString(),
@@ -73,5 +88,6 @@ export async function seedDemoOrganization(app: INestApplicationContext): Promis
   };
   const accounts: DemoAccount[] = Object.values(Role).map((role) => ({ role, email: emails[role], id: ids[role] }));
   accounts.push({ role: Role.CLINICIAN, email: OUTSIDE_CLINICIAN.email, id: outside._id.toHexString(), note: OUTSIDE_CLINICIAN.note });
+  accounts.push({ role: Role.CLINICIAN, email: UNTRAINED_CLINICIAN.email, id: untrained._id.toHexString(), note: UNTRAINED_CLINICIAN.note });
   return { created: true, accounts };
 }

@@ -6,7 +6,7 @@ import { forbiddenWordIn } from '../../src/common/discreet-wording';
 import { BadInput, Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
 import { pageOf, type KeysetPage } from '../../src/common/pagination';
 import type { OrganizationSettingsInput } from './models/care-team.models';
-import { DEFAULT_REMINDER_POLICY, Organization } from './schemas/organization.schema';
+import { DEFAULT_REMINDER_POLICY, DEFAULT_TRAINING_GATE, Organization, type TrainingGateSettings } from './schemas/organization.schema';
 import { User } from './schemas/user.schema';
 import { assertPasswordAllowed, hashPassword } from './passwords';
 
@@ -20,8 +20,8 @@ export interface NewUser {
   hiredAt?: Date;
 }
 
-export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam' | 'emergencyAccess' | 'hiredAt' | 'deactivatedAt'>;
-const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, careTeam: 1, emergencyAccess: 1, hiredAt: 1, deactivatedAt: 1 } as const;
+export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam' | 'emergencyAccess' | 'hiredAt' | 'deactivatedAt' | 'createdAt'>;
+const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, careTeam: 1, emergencyAccess: 1, hiredAt: 1, deactivatedAt: 1, createdAt: 1 } as const;
 
 /** Users and organizations. Other modules read people through this service, never through the models. */
 @Injectable()
@@ -75,6 +75,13 @@ export class UsersService {
     if (input.reminderPolicy) {
       const org = await this.organization(orgId);
       set.reminderPolicy = { ...DEFAULT_REMINDER_POLICY, ...org.reminderPolicy, ...definedOnly(input.reminderPolicy) };
+    }
+    if (input.trainingGate) {
+      const org = await this.organization(orgId);
+      const { requirementIds, ...flags } = input.trainingGate;
+      const gate: TrainingGateSettings = { ...DEFAULT_TRAINING_GATE, ...org.trainingGate, ...definedOnly(flags) };
+      if (requirementIds) gate.requirementIds = requirementIds.map((id) => new Types.ObjectId(id));
+      set.trainingGate = gate;
     }
     const update: Record<string, unknown> = {};
     if (Object.keys(set).length) update.$set = set;

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../../src/common/clock';
 import { Types } from 'mongoose';
-import { Role, type Principal } from '../../src/auth/principal';
+import type { Role, Principal } from '../../src/auth/principal';
 import { AuditAction } from '../audit';
 import { CoursesService } from '../curriculum';
 import type { Course } from '../curriculum';
@@ -8,7 +9,7 @@ import { EnrollmentService } from '../enrollment';
 import type { Enrollment } from '../enrollment';
 import { AccessService, type GrantedAccess } from '../identity';
 import { Permission, seesEveryClient } from '../identity';
-import { CLIENT_ROLES } from '../identity';
+import { CLIENT_ROLES, STAFF_ROLES } from '../identity';
 import { UsersService, type UserSummary } from '../identity';
 import { describePath, type PathCourse, type PathProgress, type PathView } from './learning-path';
 import { ProgressService } from './progress.service';
@@ -32,10 +33,11 @@ export class DashboardService {
     private readonly progress: ProgressService,
     private readonly access: AccessService,
     private readonly users: UsersService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Learning items for many learners: 3 queries (enrollments, courses, progress). */
-  async itemsFor(orgId: string, learnerIds: readonly Types.ObjectId[], now = new Date()): Promise<Map<string, LearningItem[]>> {
+  async itemsFor(orgId: string, learnerIds: readonly Types.ObjectId[], now = this.clock.now()): Promise<Map<string, LearningItem[]>> {
     const result = new Map<string, LearningItem[]>(learnerIds.map((id) => [id.toHexString(), []]));
     if (learnerIds.length === 0) return result;
     const enrollments = await this.enrollments.forLearners(orgId, learnerIds);
@@ -104,10 +106,15 @@ export class DashboardService {
     };
   }
 
-  /** Every staff member × assigned course, a page of staff at a time. */
-  async staffCompliance(viewer: Principal, first: number, after?: string): Promise<{ rows: Array<{ staff: UserSummary; items: LearningItem[] }>; hasNextPage: boolean; endCursor?: string }> {
+  /** Every staff member (of these roles) × assigned course, a page of staff at a time. */
+  async staffCompliance(
+    viewer: Principal,
+    first: number,
+    after?: string,
+    roles: readonly Role[] = STAFF_ROLES,
+  ): Promise<{ rows: Array<{ staff: UserSummary; items: LearningItem[] }>; hasNextPage: boolean; endCursor?: string }> {
     this.access.requireAct(viewer, Permission.READ_STAFF_COMPLIANCE);
-    const page = await this.users.listInOrg(viewer.orgId, [Role.STAFF], { first, after });
+    const page = await this.users.listInOrg(viewer.orgId, roles, { first, after });
     const items = await this.itemsFor(viewer.orgId, page.nodes.map((s) => s._id));
     return {
       rows: page.nodes.map((s) => ({ staff: s, items: items.get(s._id.toHexString()) ?? [] })),

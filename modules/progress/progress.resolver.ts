@@ -11,7 +11,6 @@ import {
   LearningItemModel,
   LessonProgressModel,
   RecordLessonProgressInput,
-  StaffCompliancePageModel,
   toLearningItem,
   toLessonProgressModel,
 } from './models/progress.models';
@@ -67,26 +66,6 @@ export class ProgressResolver {
           stuckLessons: mapped.flatMap((i) => i.lessons.filter((l) => l.outOfAttempts)),
         };
       }),
-      pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
-    };
-  }
-
-  @Roles(Role.ADMIN)
-  @Query(() => StaffCompliancePageModel, { description: 'Each staff member × assigned course, with due date and status.' })
-  async staffCompliance(@CurrentUser() viewer: Principal, @Args() page: PageArgs): Promise<StaffCompliancePageModel> {
-    const result = await this.dashboards.staffCompliance(viewer, page.first, page.after);
-    return {
-      nodes: result.rows.flatMap(({ staff, items }) =>
-        items.map(({ enrollment, course, view }) => ({
-          staff: toUserModel(staff, true),
-          courseSlug: course.slug,
-          courseTitle: course.title,
-          dueAt: enrollment.dueAt,
-          status: view.status as StaffCompliancePageModel['nodes'][number]['status'],
-          percent: view.percent,
-          completedAt: enrollment.completedAt ?? view.completedAt,
-        })),
-      ),
       pageInfo: { hasNextPage: result.hasNextPage, endCursor: result.endCursor },
     };
   }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../../src/common/clock';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
 import { COMPLETION_ISSUER, type CompletionIssuer } from '../credentials';
 import { BadInput, isDuplicateKeyError, NotFound } from '../../src/common/errors';
-import { audienceOf, CoursesService } from '../curriculum';
+import { CoursesService, learnerAudienceOf } from '../curriculum';
 import { EnrollmentService } from '../enrollment';
 import { LessonCatalog, type LessonMeta } from './lesson-catalog';
 import { PrerequisitesIncomplete } from './progress.errors';
@@ -51,6 +52,7 @@ export class ProgressService {
     private readonly courses: CoursesService,
     private readonly enrollments: EnrollmentService,
     @Inject(COMPLETION_ISSUER) private readonly issuer: CompletionIssuer,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async record(learner: Principal, input: ProgressEventInput): Promise<{ progress: ProgressRow; duplicate: boolean }> {
@@ -140,7 +142,7 @@ export class ProgressService {
 
   private async lessonFor(learner: Principal, lessonId: string): Promise<LessonMeta> {
     const meta = await this.catalog.get(lessonId);
-    const audience = audienceOf(learner.role);
+    const audience = learnerAudienceOf(learner.role);
     if (!meta || !audience || !meta.audiences.includes(audience)) throw new NotFound('That lesson');
     return meta;
   }
@@ -213,10 +215,19 @@ export class ProgressService {
     }
     if (!lessonCompletes(meta.hasQuiz, meta.requirePassedQuizzes, Boolean(doc.readCompletedAt), doc.quizPassed)) return doc;
     if (meta.sequence === 'IN_ORDER' && meta.requiredBefore.length > 0 && !(await this.unlocked(learner, meta))) return doc;
-    const completedAt = new Date();
+    const completedAt = this.clock.now();
     const result = await this.progress.updateOne({ _id: doc._id, completedAt: { $exists: false } }, { $set: { completedAt } });
     if (result.modifiedCount === 1) await this.evaluateCourse(learner, meta.courseSlug, completedAt);
     return { ...doc, completedAt: doc.completedAt ?? completedAt };
+  }
+
+  /**
+   * A training requirement's renewal: the learner takes the course again, so this cycle's
+   * lesson progress starts over. The one exception to monotonic progress; the completed
+   * cycle stays in its completion record.
+   */
+  async restartCourse(orgId: string, learnerId: Types.ObjectId, courseSlug: string): Promise<void> {
+    await this.progress.deleteMany({ orgId: new Types.ObjectId(orgId), learnerId, courseSlug });
   }
 
   /** The course completion rule; met → the enrollment is marked and a record issued (idempotent downstream). */
@@ -232,8 +243,9 @@ export class ProgressService {
     const lessons = course.lessons.map((l) => ({ slug: l.slug, title: l.title, required: l.required, lessonId: l.lessonId.toHexString(), hasQuiz: Boolean(l.quizId) }));
     if (!courseCompleted({ lessons }, course.completion, bySlug)) return false;
     const scored = lessons.filter((l) => l.required && l.hasQuiz).map((l) => bySlug.get(l.slug)?.quizScore ?? 0);
-    await this.enrollments.markCompleted(learner.orgId, new Types.ObjectId(learner.userId), courseSlug, at);
+    const cycle = await this.enrollments.markCompleted(learner.orgId, new Types.ObjectId(learner.userId), courseSlug, at);
     await this.issuer.issue({
+      cycle,
       orgId: learner.orgId,
       learnerId: learner.userId,
       courseSlug,

@@ -1,6 +1,10 @@
 import { Role } from '../../src/auth/principal';
 import { UsersService } from '../../modules/identity/users.service';
 import { importCurriculum } from '../../modules/curriculum/import-curriculum';
+import { Types } from 'mongoose';
+import { CompletionRecordsService } from '../../modules/credentials';
+import { CoursesService } from '../../modules/curriculum';
+import { CONFIDENTIALITY_COURSE } from '../../modules/training';
 import { expectData, startTestApp, type TestApp } from './app';
 
 /** One helper per GraphQL operation, so tests read as what a person does. */
@@ -57,10 +61,21 @@ export interface World {
 let counter = 0;
 const unique = (label: string) => `${label}-${process.pid}-${++counter}@example.test`;
 
+export interface WorldOptions {
+  /**
+   * The training gate on client records. Real organizations start gated; test worlds say
+   * explicitly that they are not, because the stories they tell are about other rules. The
+   * gate's own stories and the authorization matrix pass `gated: true` and train staff with
+   * `giveCurrentTraining`.
+   */
+  gated?: boolean;
+}
+
 /** An organization with one person of each role, built through the API as a clinic would. FAMILY is linked, without consent. */
-export async function buildWorld(t: TestApp, name = 'Harbor Recovery'): Promise<World> {
+export async function buildWorld(t: TestApp, name = 'Harbor Recovery', options: WorldOptions = {}): Promise<World> {
   const users = t.app.get(UsersService);
   const org = await users.createOrganization(`${name} ${++counter}`);
+  if (!options.gated) await users.updateOrganizationSettings(org._id.toHexString(), { trainingGate: { enabled: false } });
   const adminEmail = unique('admin');
   await users.create({ orgId: org._id, email: adminEmail, role: Role.ADMIN, displayName: 'Ada Admin', password: PASSWORD });
   const admin = await signIn(t, adminEmail, Role.ADMIN);
@@ -92,6 +107,18 @@ export function consentInput(familyMemberId: string, extra: Record<string, unkno
     rightToRevokeAcknowledged: true,
     ...extra,
   };
+}
+
+/**
+ * Gives a staff member a completion of the confidentiality course dated `at` (default now),
+ * as if they had just taken it: what the training gate asks of clinicians and admins.
+ * Needs the bundled curriculum imported.
+ */
+export async function giveCurrentTraining(t: TestApp, member: Member, orgId: string, at = new Date(), courseSlug = CONFIDENTIALITY_COURSE): Promise<void> {
+  const course = await t.app.get(CoursesService).currentCourse(courseSlug);
+  if (!course) throw new Error(`giveCurrentTraining: import the curriculum first (no course ${courseSlug})`);
+  const existing = await t.app.get(CompletionRecordsService).completionsOf(orgId, [new Types.ObjectId(member.id)], [courseSlug]);
+  await t.app.get(CompletionRecordsService).issue({ orgId, learnerId: member.id, courseSlug, courseVersion: course.version, completedAt: at, cycle: existing.length + 1 });
 }
 
 /** The usual start of a story: the service, the bundled courses, and a clinic with one person of each role. */

@@ -37,6 +37,8 @@ export class CompletionRecordModel {
   @Field(() => Int, { description: 'The course version completed.' }) courseVersion: number;
   @Field() courseTitle: string;
   @Field() completedAt: Date;
+  @Field(() => Int, { description: 'Which completion of this course it is: 1, then one more each time a training requirement renews it.' }) cycle: number;
+  @Field({ nullable: true, description: 'Staff training: the last moment this completion counts toward a requirement. Absent: it does not expire.' }) validUntil?: Date;
   @Field() issuedAt: Date;
   @Field(() => Float, { nullable: true, description: 'Average graded quiz score (0..1), when the course has one.' }) score?: number;
   @Field(() => Float, { nullable: true, description: 'Staff records: contact hours (1 contact hour = 60 minutes). Not CEUs.' }) contactHours?: number;
@@ -113,6 +115,8 @@ export function toCompletionRecordModel(r: StoredCompletionRecord, view: RecordV
     courseVersion: r.courseVersion,
     courseTitle: r.courseTitle,
     completedAt: r.completedAt,
+    cycle: r.cycle ?? 1,
+    validUntil: r.validUntil,
     issuedAt: r.issuedAt,
     score: view.showScore ? r.score : undefined,
     contactHours: r.contactHours,

@@ -35,6 +35,10 @@ export class CompletionRecord {
   @Prop({ required: true }) courseVersion: number;
   @Prop({ required: true }) courseTitle: string;
   @Prop({ required: true }) completedAt: Date;
+  /** Which completion cycle of the course this is: 1, then one more per renewal. */
+  @Prop({ required: true, default: 1 }) cycle: number;
+  /** The last moment the completion counts, when a training requirement limits it; absent → it does not expire. */
+  @Prop() validUntil?: Date;
   @Prop({ required: true }) issuedAt: Date;
   /** The course's average graded quiz score (0..1), when progress reports one. */
   @Prop() score?: number;
@@ -55,13 +59,19 @@ export class CompletionRecord {
   @Prop() revokedReason?: string;
   @Prop({ type: Types.ObjectId }) revokedBy?: Types.ObjectId;
 }
+export const COMPLETION_CYCLE_INDEX = 'one_record_per_completion_cycle';
+/** The index before cycles existed; dropped at start-up so a second cycle can be issued. */
+export const LEGACY_COMPLETION_INDEX = 'orgId_1_learnerId_1_courseSlug_1_courseVersion_1';
+
 /** A record as lists, certificates and badges read it: without the signature. */
 export type StoredCompletionRecord = Omit<CompletionRecord, 'signature' | 'revokedBy'>;
 export type CompletionRecordDocument = HydratedDocument<CompletionRecord>;
 export const CompletionRecordSchema = SchemaFactory.createForClass(CompletionRecord);
 // Invariant 2: one record per learner, course and version. orgId leads so the index
 // stays valid when the collection is sharded by organization.
-CompletionRecordSchema.index({ orgId: 1, learnerId: 1, courseSlug: 1, courseVersion: 1 }, { unique: true });
+// A recurring training requirement renews by completing the course again: each completion
+// cycle (the assignment's cycle, 1 for a course taken once) is its own record, and history stays.
+CompletionRecordSchema.index({ orgId: 1, learnerId: 1, courseSlug: 1, courseVersion: 1, cycle: 1 }, { unique: true, name: COMPLETION_CYCLE_INDEX });
 // Public verification has no organization to scope by: codes are globally unique.
 CompletionRecordSchema.index({ verificationCode: 1 }, { unique: true });
 CompletionRecordSchema.index({ orgId: 1, issuedAt: -1, _id: -1 });

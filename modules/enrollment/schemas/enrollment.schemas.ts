@@ -1,7 +1,8 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types, type HydratedDocument } from 'mongoose';
 
-export type EnrollmentSource = 'SELF' | 'ASSIGNED' | 'COHORT';
+/** REQUIREMENT: assigned and renewed by a staff training requirement (the training module's scheduled work). */
+export type EnrollmentSource = 'SELF' | 'ASSIGNED' | 'COHORT' | 'REQUIREMENT';
 
 /**
  * A learner's enrollment in a course, by themself or by assignment. Cancelled
@@ -25,6 +26,10 @@ export class Enrollment {
   @Prop({ type: Types.ObjectId }) cancelledBy?: Types.ObjectId;
   /** Set when the course's completion rule is first met; kept for prerequisites and compliance. */
   @Prop() completedAt?: Date;
+  /** The completion cycle: 1, and one more each time a training requirement renews it (the completion record carries it). */
+  @Prop({ default: 1 }) cycle?: number;
+  /** The training requirement that assigned it. */
+  @Prop({ type: Types.ObjectId }) requirementId?: Types.ObjectId;
   createdAt: Date;
 }
 export type EnrollmentDocument = HydratedDocument<Enrollment>;

@@ -1,12 +1,13 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsObjectId } from '../../../src/common/validation';
 import { ReminderPolicyInput } from '../dto/identity.inputs';
 import { ReminderPolicyModel, toOrganizationModel } from './user.model';
 import { PageInfo } from '../../../src/common/pagination';
 import { ClientAccess } from '../policy/access-policy';
 import type { EmergencyAccessGrant } from '../schemas/emergency-access-grant.schema';
-import type { Organization } from '../schemas/organization.schema';
+import { DEFAULT_TRAINING_GATE, type Organization } from '../schemas/organization.schema';
 
 registerEnumType(ClientAccess, {
   name: 'ClientAccess',
@@ -42,6 +43,25 @@ export class EmergencyAccessGrantConnection {
   @Field(() => PageInfo) pageInfo: PageInfo;
 }
 
+@ObjectType('TrainingGateSettings')
+export class TrainingGateSettingsModel {
+  @Field({ description: 'On: clinicians (and admins, unless exempt) need current gating training to read client records. On by default.' }) enabled: boolean;
+  @Field(() => [ID], { description: 'The training requirements that gate. Empty: the confidentiality course, valid 12 months.' }) requirementIds: string[];
+  @Field({ description: 'Admins read client records without the gating training.' }) exemptAdmins: boolean;
+}
+
+@InputType()
+export class TrainingGateSettingsInput {
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() enabled?: boolean;
+  @Field(() => [ID], { nullable: true, description: 'Requirement ids (trainingRequirements); an empty list means the confidentiality course.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsObjectId({ each: true, message: 'requirementIds must be training requirement ids' })
+  requirementIds?: string[];
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() exemptAdmins?: boolean;
+}
+
 @ObjectType('OrganizationSettings')
 export class OrganizationSettingsModel {
   @Field(() => ID) organizationId: string;
@@ -50,6 +70,7 @@ export class OrganizationSettingsModel {
   @Field({ nullable: true, description: "The program's own crisis or after-hours line, shown with every lesson's crisis resources." }) crisisLine?: string;
   @Field({ description: 'The sender name on mail to patients and family members. Says nothing about care.' }) discreetSenderName: string;
   @Field(() => ReminderPolicyModel) reminderPolicy: ReminderPolicyModel;
+  @Field(() => TrainingGateSettingsModel, { description: 'Training required to read client records.' }) trainingGate: TrainingGateSettingsModel;
 }
 
 export function toOrganizationSettingsModel(org: Organization): OrganizationSettingsModel {
@@ -61,7 +82,13 @@ export function toOrganizationSettingsModel(org: Organization): OrganizationSett
     crisisLine: shown.crisisLine,
     discreetSenderName: shown.discreetSenderName,
     reminderPolicy: shown.reminderPolicy,
+    trainingGate: toTrainingGateModel(org),
   };
+}
+
+function toTrainingGateModel(org: Organization): TrainingGateSettingsModel {
+  const gate = { ...DEFAULT_TRAINING_GATE, ...org.trainingGate };
+  return { enabled: gate.enabled, requirementIds: gate.requirementIds.map((id) => id.toHexString()), exemptAdmins: gate.exemptAdmins };
 }
 
 @InputType()
@@ -83,4 +110,9 @@ export class OrganizationSettingsInput {
   @MaxLength(60)
   discreetSenderName?: string;
   @Field(() => ReminderPolicyInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ReminderPolicyInput) reminderPolicy?: ReminderPolicyInput;
+  @Field(() => TrainingGateSettingsInput, { nullable: true, description: 'Fields left out stay as they are.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TrainingGateSettingsInput)
+  trainingGate?: TrainingGateSettingsInput;
 }

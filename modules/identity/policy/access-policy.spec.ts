@@ -56,6 +56,7 @@ const EXPECTED: Record<Permission, Outcome[]> = {
   [Permission.READ_AUDIT_TRAIL]: row('        U    A    F    F    F    F    F    F    F    F    F    A'),
   [Permission.LIST_EMERGENCY_ACCESS]: row('   U    A    F    F    F    F    F    F    F    F    F    A'),
   [Permission.MANAGE_ORGANIZATION_SETTINGS]: row('U  A    F    F    F    F    F    F    F    F    F    A'),
+  [Permission.MANAGE_TRAINING_REQUIREMENTS]: row('U A    F    F    F    F    F    F    F    F    F    A'),
 };
 
 const ORG = 'org-1';

@@ -37,6 +37,7 @@ export enum Permission {
   READ_AUDIT_TRAIL = 'READ_AUDIT_TRAIL',
   LIST_EMERGENCY_ACCESS = 'LIST_EMERGENCY_ACCESS',
   MANAGE_ORGANIZATION_SETTINGS = 'MANAGE_ORGANIZATION_SETTINGS',
+  MANAGE_TRAINING_REQUIREMENTS = 'MANAGE_TRAINING_REQUIREMENTS',
 }
 
 /** Who may see every client of the organization: the care team only, or every clinician. */
@@ -166,6 +167,7 @@ export const POLICY: Record<Permission, Rule> = {
   [Permission.READ_AUDIT_TRAIL]: { kind: 'act', roles: [Role.ADMIN] },
   [Permission.LIST_EMERGENCY_ACCESS]: { kind: 'act', roles: [Role.ADMIN] },
   [Permission.MANAGE_ORGANIZATION_SETTINGS]: { kind: 'act', roles: [Role.ADMIN] },
+  [Permission.MANAGE_TRAINING_REQUIREMENTS]: { kind: 'act', roles: [Role.ADMIN], refusal: 'Training requirements are managed by admins.' },
 };
 
 /** The invite permission for each role that can be invited. */
@@ -236,6 +238,15 @@ export function decideAct(viewer: Principal | undefined, permission: Permission)
   const rule = POLICY[permission];
   if (rule.roles.includes(viewer.role)) return { allowed: true };
   return { allowed: false, relation: 'UNRELATED', code: 'FORBIDDEN', message: rule.refusal ?? 'You do not have permission to do that.' };
+}
+
+/**
+ * Reads of a client's records by the care team or an admin pass the training gate
+ * (the organization's gating training must be current); the learner themself, a family
+ * member and emergency access do not.
+ */
+export function gatedByTraining(rule: Rule, relation: Relation, subjectRole: Role): boolean {
+  return rule.kind === 'read' && isClientRole(subjectRole) && (relation === 'CARE_TEAM' || relation === 'ADMIN');
 }
 
 /** Family links and consents decide only a family member's access; nobody else's request pays for reading them. */

@@ -6,13 +6,26 @@ import { Role } from '../../../src/auth/principal';
  * the access policy's answer (access-policy.ts), enforced by lint.
  */
 export const EVERYONE: readonly Role[] = Object.values(Role);
-export const LEARNER_ROLES: readonly Role[] = [Role.STAFF, Role.PATIENT, Role.FAMILY];
+/** People who work at the program: they take staff training, and training requirements apply to them. */
+export const STAFF_ROLES: readonly Role[] = [Role.STAFF, Role.CLINICIAN, Role.ADMIN];
+/** Everyone who takes courses: clinicians and admins take staff training too (the training gate needs them to). */
+export const LEARNER_ROLES: readonly Role[] = [...STAFF_ROLES, Role.PATIENT, Role.FAMILY];
 export const CARE_TEAM_ROLES: readonly Role[] = [Role.ADMIN, Role.CLINICIAN];
 /** People in care: their records are clinical records, and others' reads of them are audited. */
 export const CLIENT_ROLES: readonly Role[] = [Role.PATIENT, Role.FAMILY];
 
 export function isClientRole(role: Role | string): boolean {
   return CLIENT_ROLES.includes(role as Role);
+}
+
+/** Staff members: training requirements apply to them and they take staff courses. */
+export function isStaffRole(role: Role | string): boolean {
+  return STAFF_ROLES.includes(role as Role);
+}
+
+/** Whether a person's role is one of those listed (a training requirement's roles). */
+export function roleListed(roles: readonly string[], role: Role): boolean {
+  return roles.includes(role);
 }
 
 /** Admins and clinicians: people who read others' records as their work (and must say whose). */
@@ -30,9 +43,9 @@ export function startsOnInvitersCareTeam(invitedRole: Role): boolean {
   return isClientRole(invitedRole);
 }
 
-/** A staff learner's hire date is the day they joined (relative due dates count from it). */
+/** A staff member's hire date is the day they joined (relative due dates and training requirements count from it). */
 export function hasHireDate(role: Role): boolean {
-  return role === Role.STAFF;
+  return STAFF_ROLES.includes(role);
 }
 
 /** A family invite names the patient the family member is linked to. */

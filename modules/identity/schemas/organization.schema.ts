@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument, Types } from 'mongoose';
+import { Types, type HydratedDocument } from 'mongoose';
 import { ClientAccess } from '../policy/access-policy';
 
 /**
@@ -27,6 +27,22 @@ export class ReminderPolicy {
 }
 export const ReminderPolicySchema = SchemaFactory.createForClass(ReminderPolicy);
 
+/**
+ * Which training a clinician (and an admin, unless exempt) must hold, current, to read
+ * client records. Absent on an organization means the default: on, gated by the
+ * confidentiality course (valid 12 months), admins included.
+ */
+@Schema({ _id: false })
+export class TrainingGateSettings {
+  @Prop({ required: true, default: true }) enabled: boolean;
+  /** Training requirements (the training module's) that gate; none named → the confidentiality course. */
+  @Prop({ type: [Types.ObjectId], default: [] }) requirementIds: Types.ObjectId[];
+  @Prop({ required: true, default: false }) exemptAdmins: boolean;
+}
+export const TrainingGateSettingsSchema = SchemaFactory.createForClass(TrainingGateSettings);
+
+export const DEFAULT_TRAINING_GATE: TrainingGateSettings = { enabled: true, requirementIds: [], exemptAdmins: false };
+
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = { dueSoonHours: 48, quietHoursStart: '21:00', quietHoursEnd: '08:00' };
 
 /**
@@ -47,6 +63,7 @@ export class Organization {
   /** The name patients' and families' mail comes from; never the program's clinical name. */
   @Prop({ trim: true, maxlength: 60 }) discreetSenderName?: string;
   @Prop({ type: ReminderPolicySchema }) reminderPolicy?: ReminderPolicy;
+  @Prop({ type: TrainingGateSettingsSchema }) trainingGate?: TrainingGateSettings;
   createdAt: Date;
 }
 export type OrganizationDocument = HydratedDocument<Organization>;

@@ -154,20 +154,3 @@ export class CaseloadPageModel {
   @Field(() => [CaseloadEntryModel]) nodes: CaseloadEntryModel[];
   @Field(() => PageInfo) pageInfo: PageInfo;
 }
-
-@ObjectType('StaffComplianceRow')
-export class StaffComplianceRowModel {
-  @Field(() => UserModel) staff: UserModel;
-  @Field() courseSlug: string;
-  @Field() courseTitle: string;
-  @Field({ nullable: true }) dueAt?: Date;
-  @Field(() => LearningStatus) status: LearningStatus;
-  @Field(() => Int) percent: number;
-  @Field({ nullable: true }) completedAt?: Date;
-}
-
-@ObjectType('StaffCompliancePage')
-export class StaffCompliancePageModel {
-  @Field(() => [StaffComplianceRowModel]) nodes: StaffComplianceRowModel[];
-  @Field(() => PageInfo, { description: 'Pages are of staff members; each has one row per assigned course.' }) pageInfo: PageInfo;
-}
