@@ -29,9 +29,9 @@ function expectUngraded(attempt: Record<string, unknown>): void {
   expect(attempt).toMatchObject({ status: 'IN_PROGRESS', score: null, passed: null, feedback: null, standing: null });
 }
 
-it('no response before submission carries an answer key, a correctness flag or a rationale, for all 32 bundled quizzes', async () => {
+it('no response before submission carries an answer key, a correctness flag or a rationale, for all 33 bundled quizzes', async () => {
   const lessons = await bundledLessons(t);
-  expect(lessons).toHaveLength(32);
+  expect(lessons).toHaveLength(33);
   const learnerFor = (audiences: string[]): { learner: Member; careTeam: Member } => {
     if (audiences.includes('PATIENT')) return { learner: w.patient, careTeam: w.clinician };
     if (audiences.includes('FAMILY')) return { learner: w.family, careTeam: w.clinician };
@@ -68,7 +68,7 @@ it('no response before submission carries an answer key, a correctness flag or a
     const all = started.questions.map((q: { id: string }) => ({ questionId: q.id, optionIds: key.get(q.id)!.correct }));
     expect(expectData(await ops.submitQuizAttempt(t, learner.token, started.id, all, `pass-${lesson.quizId}`)).submitQuizAttempt.passed).toBe(true);
   }
-}, 120_000); // about eight requests for each of the 32 bundled quizzes
+}, 120_000); // about eight requests for each of the 33 bundled quizzes
 
 it('the scan itself catches a key once the attempt is submitted (so it is not a test that cannot fail)', async () => {
   const lesson = (await bundledLessons(t)).find((l) => l.courseSlug === 'staff-onboarding')!;

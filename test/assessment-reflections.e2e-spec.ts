@@ -54,7 +54,8 @@ describe('writing', () => {
     ['text over the limit', async () => ({ token: w.patient.token, input: { ...(await patientPrompt()), text: 'a'.repeat(5001) } }), 'BAD_USER_INPUT', /at most 5000 characters/],
     ['an unknown prompt', async () => ({ token: w.patient.token, input: { ...(await patientPrompt()), promptId: 'no-such-prompt', text: 'hi' } }), 'NOT_FOUND', /reflection prompt/],
     ["another audience's lesson", async () => ({ token: w.patient.token, input: { ...(await staffPrompt()), text: 'hi' } }), 'NOT_FOUND', /lesson/],
-    ['a clinician (not a learner)', async () => ({ token: w.clinician.token, input: { ...(await patientPrompt()), text: 'hi' } }), 'FORBIDDEN', /permission/],
+    // Clinicians take the staff courses (training requirements), not the patients'.
+    ['a clinician, on a patient lesson', async () => ({ token: w.clinician.token, input: { ...(await patientPrompt()), text: 'hi' } }), 'NOT_FOUND', /lesson/],
   ])('%s is refused', async (_label, build, code, message) => {
     const { token, input } = await build();
     const res = await ops.submitReflection(t, token, input as never);

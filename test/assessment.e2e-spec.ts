@@ -288,8 +288,9 @@ describe('order, saving and resuming', () => {
 
 describe('who may take which quiz, and whose attempts one may see', () => {
   it.each<[string, string, string, string, () => Member]>([
-    ['a clinician', 'relapse-prevention-skills', 'urge-surfing', 'FORBIDDEN', () => w.clinician],
-    ['an admin', 'relapse-prevention-skills', 'urge-surfing', 'FORBIDDEN', () => w.admin],
+    // Clinicians and admins take the staff courses (training requirements); a patient course's quiz is not theirs to take.
+    ['a clinician', 'relapse-prevention-skills', 'urge-surfing', 'NOT_FOUND', () => w.clinician],
+    ['an admin', 'relapse-prevention-skills', 'urge-surfing', 'NOT_FOUND', () => w.admin],
     ['a patient', 'staff-onboarding', 'trauma-informed-care', 'NOT_FOUND', () => w.patient],
     ['a family member', 'relapse-prevention-skills', 'urge-surfing', 'NOT_FOUND', () => w.family],
     ['staff', 'family-dynamics-and-recovery', 'what-to-expect-in-recovery', 'NOT_FOUND', () => w.staff],

@@ -46,17 +46,17 @@ it('org create refuses a weak password with the policy, and leaves no organizati
   expect(await client.db(dbName).collection('organizations').countDocuments({ slug: 'weak-clinic' })).toBe(0);
 }, 60_000);
 
-it('curriculum import adds the nine courses, and a second run changes nothing and says so', async () => {
+it('curriculum import adds the ten courses, and a second run changes nothing and says so', async () => {
   const first = await cli('curriculum', 'import');
-  expect(first.stdout).toMatch(/added continuum-of-care, family-dynamics-and-recovery, family-wellbeing, recovery-supports, relapse-prevention-skills, staff-clinical-practice, staff-onboarding, starting-iop, understanding-addiction/);
-  expect(first.stderr).toMatch(/importing .* \(1\/9\)/); // plain progress lines when not on a terminal
+  expect(first.stdout).toMatch(/added confidentiality-essentials, continuum-of-care, family-dynamics-and-recovery, family-wellbeing, recovery-supports, relapse-prevention-skills, staff-clinical-practice, staff-onboarding, starting-iop, understanding-addiction/);
+  expect(first.stderr).toMatch(/importing .* \(1\/10\)/); // plain progress lines when not on a terminal
   const second = await cli('curriculum', 'import');
-  expect(second.stdout).toMatch(/Nothing changed: 9 course\(s\) already up to date\./);
-  expect(await client.db(dbName).collection('courses').countDocuments()).toBe(9);
+  expect(second.stdout).toMatch(/Nothing changed: 10 course\(s\) already up to date\./);
+  expect(await client.db(dbName).collection('courses').countDocuments()).toBe(10);
 }, 90_000);
 
 it('curriculum import refuses broken content and writes nothing', async () => {
   const broken = join(ROOT, 'test', 'fixtures', 'curriculum', 'missing-rationale');
   await expect(cli('curriculum', 'import', broken)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/nothing was imported/) });
-  expect(await client.db(dbName).collection('courses').countDocuments()).toBe(9);
+  expect(await client.db(dbName).collection('courses').countDocuments()).toBe(10);
 }, 60_000);

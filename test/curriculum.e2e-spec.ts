@@ -34,7 +34,7 @@ describe('import', () => {
     await importCurriculum(t.app, BUNDLED);
     const summary = await importCurriculum(t.app, BUNDLED);
     expect(summary).toMatchObject({ added: [], changed: [], retired: [] });
-    expect(summary.unchanged).toHaveLength(9);
+    expect(summary.unchanged).toHaveLength(10);
   });
 
   it('two instances importing the same revision at once both succeed and write one version', async () => {
@@ -73,15 +73,15 @@ describe('courses and lessons', () => {
   it.each([
     [Role.PATIENT, ['continuum-of-care', 'recovery-supports', 'relapse-prevention-skills', 'starting-iop', 'understanding-addiction']],
     [Role.FAMILY, ['continuum-of-care', 'family-dynamics-and-recovery', 'family-wellbeing', 'recovery-supports', 'starting-iop', 'understanding-addiction']],
-    [Role.STAFF, ['continuum-of-care', 'staff-clinical-practice', 'staff-onboarding', 'understanding-addiction']],
+    [Role.STAFF, ['confidentiality-essentials', 'continuum-of-care', 'staff-clinical-practice', 'staff-onboarding', 'understanding-addiction']],
   ])('%s learners see the courses for their audience', async (role, expected) => {
     const member = { [Role.PATIENT]: w.patient, [Role.FAMILY]: w.family, [Role.STAFF]: w.staff }[role as 'PATIENT' | 'FAMILY' | 'STAFF'];
     const slugs = expectData(await t.gql(COURSES, {}, member.token)).courses.map((c: { slug: string }) => c.slug);
     expect(slugs.sort()).toEqual(expected);
   });
 
-  it('clinicians see all nine courses', async () => {
-    expect(expectData(await t.gql(COURSES, {}, w.clinician.token)).courses).toHaveLength(9);
+  it('clinicians see all ten courses', async () => {
+    expect(expectData(await t.gql(COURSES, {}, w.clinician.token)).courses).toHaveLength(10);
   });
 
   it("a learner cannot open another audience's lesson", async () => {
@@ -111,7 +111,7 @@ describe('courses and lessons', () => {
         expect(serialized).not.toMatch(/"correct"|"answer"|"rationale"|"isCorrect"|"answerKey"/i);
       }
     }
-    expect(quizzes).toBe(32);
+    expect(quizzes).toBe(33);
   });
 
   it('the Quiz type has no field that could carry an answer', async () => {

@@ -9,9 +9,10 @@ import { completeCourse, runScheduledWork, trainingOps as ops } from './support/
 
 const COURSE = 'confidentiality-essentials';
 const DAY_MS = 86_400_000;
-// Day 0 is 2026-01-05, 10:00 in New York (the organization's time zone). No February 29
-// falls between day 10 and day 375, so "12 months after day 10" is day 375: 2027-01-15.
-const DAY_0 = Date.parse('2026-01-05T15:00:00Z');
+// Day 0 is 2030-01-07, 10:00 in New York (the organization's time zone). No February 29
+// falls between day 10 and day 375, so "12 months after day 10" is day 375: 2031-01-17.
+// (In the future: expiry indexes sweep by the real time, and invites must outlive the test.)
+const DAY_0 = Date.parse('2030-01-07T15:00:00Z');
 const onDay = (n: number) => new Date(DAY_0 + n * DAY_MS);
 const localDayOf = (n: number) => onDay(n).toISOString().slice(0, 10);
 
@@ -143,7 +144,7 @@ describe('training requirements, expiring records and staff compliance', () => {
       expect((await rowOf(hiredToday, orientationId)).compliance).toBe('EXPIRED');
       await completeCourse(t, hiredToday, COURSE);
       const row = await rowOf(hiredToday, orientationId);
-      expect(row).toMatchObject({ compliance: 'COMPLIANT', validUntil: '2028-01-20', dueOn: '2028-01-20', status: 'COMPLETED' });
+      expect(row).toMatchObject({ compliance: 'COMPLIANT', validUntil: '2032-01-22', dueOn: '2032-01-22', status: 'COMPLETED' });
       const history = expectData(await t.gql('{ myCompletionRecords(first: 10) { nodes { courseSlug cycle completedAt } } }', {}, hiredToday.token)).myCompletionRecords.nodes;
       expect(history.map((r: { cycle: number; completedAt: string }) => [r.cycle, r.completedAt]).sort()).toEqual([
         [1, onDay(10).toISOString()],
@@ -169,7 +170,7 @@ describe('training requirements, expiring records and staff compliance', () => {
       const hana = lines.find((l) => l.startsWith(hiredToday.id))!;
       expect(hana).toContain(`,${orientationId},${ORIENTATION.name.includes(',') ? `"${ORIENTATION.name}"` : ORIENTATION.name},${COURSE},`);
       // Dates in the organization's time zone: 10:00 in New York.
-      expect(hana).toMatch(/,COMPLIANT,2028-01-20,2028-01-20,2027-01-20 10:00:00$/);
+      expect(hana).toMatch(/,COMPLIANT,2032-01-22,2032-01-22,2031-01-22 10:00:00$/);
 
       const filtered = await httpGet(t, '/staff-compliance.csv?status=OVERDUE&status=EXPIRED', w.admin.token);
       expect(filtered.body.toString('utf8').trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[0])).toEqual([neverTrains.id, w.staff.id].sort((a, b) => (a < b ? -1 : 1)));
@@ -183,7 +184,7 @@ describe('training requirements, expiring records and staff compliance', () => {
     let fixedId: string;
 
     beforeAll(async () => {
-      clock.set('2027-11-01T15:00:00Z');
+      clock.set('2031-11-01T15:00:00Z');
       joiner = await invited(t, w.admin, Role.STAFF, 'Jo November');
       fixedId = expectData(
         await ops.createTrainingRequirement(t, w.admin.token, {
@@ -197,16 +198,16 @@ describe('training requirements, expiring records and staff compliance', () => {
     });
 
     it('is first due on the January 31 after joining; due soon from January 1; met early it carries to the next January 31; then it expires', async () => {
-      clock.set('2027-12-31T15:00:00Z');
-      expect(await rowOf(joiner, fixedId)).toMatchObject({ compliance: 'COMPLIANT', dueOn: '2028-01-31' });
-      clock.set('2028-01-01T15:00:00Z');
+      clock.set('2031-12-31T15:00:00Z');
+      expect(await rowOf(joiner, fixedId)).toMatchObject({ compliance: 'COMPLIANT', dueOn: '2032-01-31' });
+      clock.set('2032-01-01T15:00:00Z');
       expect((await rowOf(joiner, fixedId)).compliance).toBe('DUE_SOON');
-      clock.set('2028-01-20T15:00:00Z');
+      clock.set('2032-01-20T15:00:00Z');
       await completeCourse(t, joiner, COURSE);
-      expect(await rowOf(joiner, fixedId)).toMatchObject({ compliance: 'COMPLIANT', dueOn: '2029-01-31', validUntil: '2029-01-31' });
-      clock.set('2029-01-31T15:00:00Z');
+      expect(await rowOf(joiner, fixedId)).toMatchObject({ compliance: 'COMPLIANT', dueOn: '2033-01-31', validUntil: '2033-01-31' });
+      clock.set('2033-01-31T15:00:00Z');
       expect((await rowOf(joiner, fixedId)).compliance).toBe('DUE_SOON');
-      clock.set('2029-02-01T15:00:00Z');
+      clock.set('2033-02-01T15:00:00Z');
       expect((await rowOf(joiner, fixedId)).compliance).toBe('EXPIRED');
     });
   });

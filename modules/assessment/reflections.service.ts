@@ -52,7 +52,7 @@ export class ReflectionsService {
     if (!text) throw new BadInput('Write something before saving, or skip this prompt.', { field: 'text' });
     if (text.length > MAX_REFLECTION_LENGTH) throw new BadInput(`A reflection can be at most ${MAX_REFLECTION_LENGTH} characters.`, { field: 'text' });
     const found = await this.courses.lessonWithCourse(input.lessonId);
-    if (!found || !this.courses.visibleTo(learner, found.course)) throw new NotFound('That lesson');
+    if (!found || !this.courses.takes(learner, found.course)) throw new NotFound('That lesson');
     if (!found.lesson.reflectionPrompts.some((p) => p.id === input.promptId)) throw new NotFound('That reflection prompt');
 
     const screen = screenText(text);

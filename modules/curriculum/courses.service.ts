@@ -63,6 +63,12 @@ export class CoursesService {
     return !audience || course.audiences.includes(audience);
   }
 
+  /** Whether the viewer takes this course as a learner (clinicians and admins see every course but take the staff ones). */
+  takes(viewer: Principal, course: Pick<Course, 'audiences'>): boolean {
+    const audience = learnerAudienceOf(viewer.role);
+    return Boolean(audience) && course.audiences.includes(audience!);
+  }
+
   async courseFor(viewer: Principal, slug: string): Promise<Course> {
     const course = await this.currentCourse(slug);
     if (!course || !this.visibleTo(viewer, course)) throw new NotFound('That course');

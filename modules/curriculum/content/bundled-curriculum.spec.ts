@@ -12,9 +12,10 @@ describe('bundled curriculum', () => {
     expect(result.issues.map(formatIssue)).toEqual([]);
   });
 
-  it('holds the 9 planned courses and 32 lessons', async () => {
+  it('holds the 10 planned courses and 33 lessons', async () => {
     const result = await validateCurriculum();
     expect(result.courses.map((course) => course.slug).sort()).toEqual([
+      'confidentiality-essentials',
       'continuum-of-care',
       'family-dynamics-and-recovery',
       'family-wellbeing',
@@ -25,6 +26,6 @@ describe('bundled curriculum', () => {
       'starting-iop',
       'understanding-addiction',
     ]);
-    expect(result.courses.reduce((total, course) => total + course.lessons.length, 0)).toBe(32);
+    expect(result.courses.reduce((total, course) => total + course.lessons.length, 0)).toBe(33);
   });
 });

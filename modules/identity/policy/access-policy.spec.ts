@@ -1,6 +1,6 @@
 import { Role, type Principal } from '../../../src/auth/principal';
 import { ConsentScope } from '../schemas/consent.schema';
-import { activeScopes, ClientAccess, decide, Permission, POLICY, type SubjectFacts } from './access-policy';
+import { activeScopes, ClientAccess, decide, gatedByTraining, Permission, POLICY, type Relation, type SubjectFacts } from './access-policy';
 
 /**
  * The policy table, every permission × every actor, against one patient P. The cases
@@ -129,6 +129,26 @@ describe('access policy: every permission × every actor', () => {
     expect(byAdmin.allowed).toBe(true);
     const byClinician = decide(who('clin-on', Role.CLINICIAN), Permission.READ_PROGRESS, staff, NOW);
     expect(byClinician.allowed ? 'ALLOWED' : byClinician.code).toBe('FORBIDDEN');
+  });
+
+  it.each`
+    actor                             | permission                       | gated
+    ${'admin'}                        | ${Permission.READ_REFLECTIONS}   | ${true}
+    ${'clinicianOnTeam'}              | ${Permission.READ_PROGRESS}      | ${true}
+    ${'clinicianAllClinicians'}       | ${Permission.READ_CONSENTS}      | ${true}
+    ${'clinicianWithEmergencyAccess'} | ${Permission.READ_PROGRESS}      | ${false}
+    ${'familyWithConsent'}            | ${Permission.READ_PROGRESS}      | ${false}
+    ${'patientSelf'}                  | ${Permission.READ_REFLECTIONS}   | ${false}
+    ${'clinicianOnTeam'}              | ${Permission.REVIEW_REFLECTION}  | ${false}
+  `('the training gate: $permission by $actor is gated: $gated', ({ actor, permission, gated }: { actor: Actor; permission: Permission; gated: boolean }) => {
+    const { viewer, subject } = SCENES[actor];
+    const decision = decide(viewer, permission, subject, NOW);
+    expect(decision.allowed).toBe(true);
+    expect(gatedByTraining(POLICY[permission], decision.relation as Relation, subject.role)).toBe(gated);
+  });
+
+  it("the training gate leaves a colleague's (staff) records alone", () => {
+    expect(gatedByTraining(POLICY[Permission.READ_PROGRESS], 'ADMIN', Role.STAFF)).toBe(false);
   });
 
   it('never gives family reflections, attempts or consents, whatever the consent', () => {
