@@ -160,6 +160,8 @@ export type OrganizationSettingsInput = {
   reminderPolicy?: ReminderPolicyInput | null | undefined;
   /** IANA time zone, e.g. America/Chicago. */
   timeZone?: string | null | undefined;
+  /** Fields left out stay as they are. */
+  trainingGate?: TrainingGateSettingsInput | null | undefined;
 };
 
 export type ProgressEvent =
@@ -225,6 +227,13 @@ export type SubmitReflectionInput = {
   promptId: string;
   /** Up to 5000 characters. */
   text: string;
+};
+
+export type TrainingGateSettingsInput = {
+  enabled?: boolean | null | undefined;
+  exemptAdmins?: boolean | null | undefined;
+  /** Requirement ids (trainingRequirements); an empty list means the confidentiality course. */
+  requirementIds?: Array<string | number> | null | undefined;
 };
 
 export type TimeZoneQueryVariables = Exact<{ [key: string]: never; }>;
