@@ -90,6 +90,25 @@ describe('assignment', () => {
     expect(errorCode(await t.gql('{ learningReport { completionsByWeek { count } } }', {}, own.clinician.token))).toBe('FORBIDDEN');
   });
 
+  it('the caseload filters by course and by overdue work on the server, before paging', async () => {
+    const own = await buildWorld(t, 'Filter Clinic');
+    const [a, b, c] = await manyLearners(t, own.orgId, Role.PATIENT, 3, own.clinician.id);
+    for (const learnerId of [a, b]) expectData(await ops.assignCourse(t, own.clinician.token, { learnerId, courseSlug: 'understanding-addiction', dueInDays: 3 }));
+    expectData(await ops.assignCourse(t, own.clinician.token, { learnerId: c, courseSlug: 'relapse-prevention-skills', dueInDays: 3 }));
+    const enrollments = t.app.get<Model<Enrollment>>(getModelToken(Enrollment.name));
+    await enrollments.updateOne({ learnerId: new Types.ObjectId(b) }, { $set: { dueAt: new Date(Date.now() - DAY) } });
+    const caseload = async (filter: Record<string, unknown>, first = 20, after?: string) =>
+      expectData(await t.gql('query($f: CaseloadFilter, $n: Int!, $a: String) { caseload(first: $n, after: $a, filter: $f) { nodes { learner { id } } pageInfo { hasNextPage endCursor } } }', { f: filter, n: first, a: after }, own.clinician.token)).caseload;
+    const ids = (page: { nodes: { learner: { id: string } }[] }) => page.nodes.map((n) => n.learner.id).sort();
+    expect(ids(await caseload({ courseSlug: 'understanding-addiction' }))).toEqual([a, b].sort());
+    expect(ids(await caseload({ overdueOnly: true }))).toEqual([b]);
+    expect(ids(await caseload({ courseSlug: 'relapse-prevention-skills', overdueOnly: true }))).toEqual([]);
+    const first = await caseload({ courseSlug: 'understanding-addiction' }, 1);
+    const second = await caseload({ courseSlug: 'understanding-addiction' }, 1, first.pageInfo.endCursor);
+    expect([...ids(first), ...ids(second)].sort()).toEqual([a, b].sort());
+    expect(second.pageInfo.hasNextPage).toBe(false);
+  });
+
   it('a member taken out of a cohort is not assigned with it', async () => {
     const [stays, leaves] = await manyLearners(t, w.orgId, Role.FAMILY, 2, w.clinician.id);
     const cohort = expectData(await ops.createCohort(t, w.clinician.token, 'Thursday group', [stays, leaves])).createCohort;

@@ -246,6 +246,15 @@ export class EnrollmentService {
     return new Map(rows.map((c) => [c._id.toHexString(), new Set(c.memberIds.map((m) => m.toHexString()))]));
   }
 
+  /** Learners with an active enrollment (in a course, and/or past its due date and not completed), in one query. */
+  async learnerIdsWith(orgId: string, where: { courseSlug?: string; overdue?: boolean }, now = new Date()): Promise<Types.ObjectId[]> {
+    const query: Record<string, unknown> = { orgId: new Types.ObjectId(orgId), status: 'ACTIVE' };
+    if (where.courseSlug) query.courseSlug = where.courseSlug;
+    if (where.overdue) Object.assign(query, { completedAt: { $exists: false }, dueAt: { $lt: now } });
+    const rows = await this.enrollments.find(query, { learnerId: 1 }).lean();
+    return [...new Map(rows.map((r) => [r.learnerId.toHexString(), r.learnerId])).values()];
+  }
+
   /** Active and completed enrollments of many learners, in one query. */
   forLearners(orgId: string, learnerIds: readonly Types.ObjectId[]): Promise<Enrollment[]> {
     return this.enrollments

@@ -137,9 +137,15 @@ export class UsersService {
   }
 
   /** A page of an organization's active users of some roles (optionally one clinician's care team), ordered by id. */
-  listInOrg(orgId: string, roles: readonly Role[], page: { first: number; after?: string; careTeamMember?: string; search?: string }): Promise<KeysetPage<UserSummary>> {
+  listInOrg(
+    orgId: string,
+    roles: readonly Role[],
+    page: { first: number; after?: string; careTeamMember?: string; search?: string; only?: readonly Types.ObjectId[] },
+  ): Promise<KeysetPage<UserSummary>> {
     const filter: Record<string, unknown> = { orgId: new Types.ObjectId(orgId), role: { $in: roles }, deactivatedAt: { $exists: false } };
     if (page.careTeamMember) filter.careTeam = new Types.ObjectId(page.careTeamMember);
+    // Under $and, so the keyset cursor's own condition on _id does not replace it.
+    if (page.only) filter.$and = [{ _id: { $in: page.only } }];
     const search = page.search?.trim();
     if (search) {
       // Part of a name or address, any case; the text is matched literally, never as a pattern.

@@ -89,11 +89,14 @@ export class DashboardService {
   }
 
   /** A clinician's care-team clients (an admin's: every client), a page at a time. */
-  async caseload(viewer: Principal, first: number, after?: string) {
+  async caseload(viewer: Principal, first: number, after?: string, filter: { courseSlug?: string; overdueOnly?: boolean } = {}) {
+    // A filter narrows the clients before paging (one query on enrollments), so pages stay full and exact.
+    const only = filter.courseSlug || filter.overdueOnly ? await this.enrollments.learnerIdsWith(viewer.orgId, { courseSlug: filter.courseSlug, overdue: filter.overdueOnly }) : undefined;
     const page = await this.users.listInOrg(viewer.orgId, CLIENT_ROLES, {
       first,
       after,
       careTeamMember: seesEveryClient(viewer) ? undefined : viewer.userId,
+      only,
     });
     const learners = page.nodes;
     const ids = learners.map((l) => l._id.toHexString());

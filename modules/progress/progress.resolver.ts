@@ -6,6 +6,7 @@ import { toUserModel } from '../identity';
 import { LEARNER_ROLES } from '../identity';
 import { DashboardService } from './dashboard.service';
 import {
+  CaseloadFilter,
   CaseloadPageModel,
   LearnerProgressModel,
   LearningItemModel,
@@ -54,8 +55,12 @@ export class ProgressResolver {
 
   @Roles(Role.CLINICIAN, Role.ADMIN)
   @Query(() => CaseloadPageModel, { description: "Clinicians: your patients and family members. Admins: every client. With progress and overdue items." })
-  async caseload(@CurrentUser() viewer: Principal, @Args() page: PageArgs): Promise<CaseloadPageModel> {
-    const result = await this.dashboards.caseload(viewer, page.first, page.after);
+  async caseload(
+    @CurrentUser() viewer: Principal,
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => CaseloadFilter, nullable: true }) filter?: CaseloadFilter,
+  ): Promise<CaseloadPageModel> {
+    const result = await this.dashboards.caseload(viewer, page.first, page.after, filter);
     return {
       nodes: result.rows.map(({ learner, items }) => {
         const mapped = items.map((item) => toLearningItem(item));

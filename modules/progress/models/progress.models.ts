@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageInfo } from '../../../src/common/pagination';
 import { UserModel } from '../../identity';
 import type { ProgressRow } from '../progress.service';
@@ -29,6 +29,12 @@ export enum LessonStatus {
   COMPLETED = 'COMPLETED',
 }
 registerEnumType(LessonStatus, { name: 'LessonStatus', description: 'AWAITING_QUIZ: read to the end; the lesson completes when its quiz is passed.' });
+
+@InputType()
+export class CaseloadFilter {
+  @Field({ nullable: true, description: 'Only clients with an active assignment or enrollment in this course.' }) @IsOptional() @IsString() @MaxLength(100) courseSlug?: string;
+  @Field({ nullable: true, description: 'Only clients with work past its due date (in the course, when one is given).' }) @IsOptional() @IsBoolean() overdueOnly?: boolean;
+}
 
 @InputType()
 export class RecordLessonProgressInput {

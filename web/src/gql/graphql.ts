@@ -45,6 +45,13 @@ export type AuditEventFilter = {
   to?: string | null | undefined;
 };
 
+export type CaseloadFilter = {
+  /** Only clients with an active assignment or enrollment in this course. */
+  courseSlug?: string | null | undefined;
+  /** Only clients with work past its due date (in the course, when one is given). */
+  overdueOnly?: boolean | null | undefined;
+};
+
 /** CARE_TEAM: a clinician sees the clients on their care team (minimum necessary). ALL_CLINICIANS: every clinician sees every client. */
 export type ClientAccess =
   | 'ALL_CLINICIANS'
@@ -562,10 +569,11 @@ export type AssignCohortMutation = { assignCohort: { cohort: { name: string, siz
 export type CaseloadQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
+  filter?: CaseloadFilter | null | undefined;
 }>;
 
 
-export type CaseloadQuery = { caseload: { nodes: Array<{ overdueCount: number, learner: { id: string, displayName: string, role: Role }, stuckLessons: Array<{ slug: string, title: string }>, items: Array<{ enrollmentId: string, courseSlug: string, courseTitle: string, status: LearningStatus, percent: number, dueAt: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, reflectionReviewQueue: { nodes: Array<{ id: string, learnerId: string, flagged: boolean, flagReasons: Array<RiskCategory> }> } };
+export type CaseloadQuery = { caseload: { nodes: Array<{ overdueCount: number, learner: { id: string, displayName: string, role: Role }, stuckLessons: Array<{ slug: string, title: string }>, items: Array<{ enrollmentId: string, courseSlug: string, courseTitle: string, status: LearningStatus, percent: number, dueAt: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, courses: Array<{ slug: string, title: string }>, reflectionReviewQueue: { nodes: Array<{ id: string, learnerId: string, flagged: boolean, flagReasons: Array<RiskCategory> }> } };
 
 export type ClientProgressQueryVariables = Exact<{
   learnerId: string | number;
@@ -1517,8 +1525,8 @@ export const AssignCohortDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AssignCohortMutation, AssignCohortMutationVariables>;
 export const CaseloadDocument = new TypedDocumentString(`
-    query Caseload($first: Int!, $after: String) {
-  caseload(first: $first, after: $after) {
+    query Caseload($first: Int!, $after: String, $filter: CaseloadFilter) {
+  caseload(first: $first, after: $after, filter: $filter) {
     nodes {
       learner {
         id
@@ -1543,6 +1551,10 @@ export const CaseloadDocument = new TypedDocumentString(`
       hasNextPage
       endCursor
     }
+  }
+  courses {
+    slug
+    title
   }
   reflectionReviewQueue(first: 100) {
     nodes {

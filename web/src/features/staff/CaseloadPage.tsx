@@ -15,8 +15,8 @@ export const PAGE_SIZE = 25;
  * queue's flagged reflections (to put those clients first) travel together.
  */
 const CaseloadQueryDocument = graphql(`
-  query Caseload($first: Int!, $after: String) {
-    caseload(first: $first, after: $after) {
+  query Caseload($first: Int!, $after: String, $filter: CaseloadFilter) {
+    caseload(first: $first, after: $after, filter: $filter) {
       nodes {
         learner {
           id
@@ -41,6 +41,10 @@ const CaseloadQueryDocument = graphql(`
         hasNextPage
         endCursor
       }
+    }
+    courses {
+      slug
+      title
     }
     reflectionReviewQueue(first: 100) {
       nodes {
@@ -68,9 +72,11 @@ export function CaseloadPage() {
   const [course, setCourse] = useState('');
   const [status, setStatus] = useState('');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  // Course and overdue filter on the server, before paging; status filters the page shown.
+  const filter = { courseSlug: course || undefined, overdueOnly: overdueOnly || undefined };
   const query = useQuery({
-    queryKey: ['caseload', pages.after],
-    queryFn: () => request(CaseloadQueryDocument, { first: PAGE_SIZE, after: pages.after }),
+    queryKey: ['caseload', pages.after, filter],
+    queryFn: () => request(CaseloadQueryDocument, { first: PAGE_SIZE, after: pages.after, filter }),
     placeholderData: keepPreviousData,
   });
 
@@ -81,12 +87,8 @@ export function CaseloadPage() {
     if (r.flagged) flaggedBy.set(r.learnerId, [...(flaggedBy.get(r.learnerId) ?? []), ...r.flagReasons]);
   }
   const entries: Entry[] = query.data.caseload.nodes.map((n) => ({ ...n, flagged: [...new Set(flaggedBy.get(n.learner.id) ?? [])] }));
-  const courses = [...new Map(entries.flatMap((e) => e.items.map((i) => [i.courseSlug, i.courseTitle] as const))).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  const shown = entries
-    .filter((e) => !overdueOnly || e.overdueCount > 0)
-    .filter((e) => !course || e.items.some((i) => i.courseSlug === course && (!status || i.status === status)))
-    .filter((e) => course || !status || e.items.some((i) => i.status === status))
-    .sort(attentionOrder);
+  const courses = query.data.courses;
+  const shown = entries.filter((e) => !status || e.items.some((i) => (!course || i.courseSlug === course) && i.status === status)).sort(attentionOrder);
 
   return (
     <StaffPage titleId="staff.caseload.title">
@@ -94,11 +96,18 @@ export function CaseloadPage() {
       <form className="filters" aria-label={t('staff.filters')} onSubmit={(e) => e.preventDefault()}>
         <div>
           <label htmlFor="caseload-course">{t('staff.field.course')}</label>
-          <select id="caseload-course" value={course} onChange={(e) => setCourse(e.target.value)}>
+          <select
+            id="caseload-course"
+            value={course}
+            onChange={(e) => {
+              setCourse(e.target.value);
+              pages.reset();
+            }}
+          >
             <option value="">{t('staff.any')}</option>
-            {courses.map(([slug, title]) => (
-              <option key={slug} value={slug}>
-                {title}
+            {courses.map((c) => (
+              <option key={c.slug} value={c.slug}>
+                {c.title}
               </option>
             ))}
           </select>
@@ -115,7 +124,11 @@ export function CaseloadPage() {
           </select>
         </div>
         <div className="option">
-          <input id="caseload-overdue" type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
+          <input id="caseload-overdue" type="checkbox" checked={overdueOnly} onChange={(e) => {
+              setOverdueOnly(e.target.checked);
+              pages.reset();
+            }}
+          />
           <label htmlFor="caseload-overdue">{t('staff.caseload.overdueOnly')}</label>
         </div>
       </form>
