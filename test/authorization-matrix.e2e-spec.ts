@@ -1,7 +1,7 @@
 import { Role } from '../src/auth/principal';
 import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { errorCode, expectData, startTestApp, type GraphQLResponse, type TestApp } from './support/app';
-import { buildWorld, consentInput, giveCurrentTraining, invited, ops, type Member, type World } from './support/operations';
+import { buildWorld, consentInput, giveCurrentTraining, invited, ops, signIn, type Member, type World } from './support/operations';
 
 /**
  * Every role × every operation that reads or writes patient data, against one
@@ -117,6 +117,22 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
   auditEvents: {
     run: (c, token) => ops.auditEvents(c.t, token!, { patientId: c.w.patient.id }),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+  },
+  'deactivateUser(patient)': {
+    run: async (c, token) => {
+      const res = await c.t.gql(`mutation($id: ID!) { deactivateUser(id: $id, reason: "matrix check") { id deactivatedAt } }`, { id: c.w.patient.id }, token);
+      if (res.data?.deactivateUser) {
+        // Undo it and sign P in afresh (deactivation ended P's sessions), so the rows after this one still have P.
+        expectData(await c.t.gql(`mutation($id: ID!) { reactivateUser(id: $id) { id } }`, { id: c.w.patient.id }, c.w.admin.token));
+        Object.assign(c.w.patient, await signIn(c.t, c.w.patient.email, Role.PATIENT));
+      }
+      return res;
+    },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'updateUser(patient, displayName)': {
+    run: (c, token) => c.t.gql(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { id displayName } }`, { input: { id: c.w.patient.id, displayName: 'Pia Patient' } }, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
 };
 

@@ -1,9 +1,12 @@
-import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Public, Roles } from '../../src/auth/decorators';
-import type { Principal } from '../../src/auth/principal';
+import { Role, type Principal } from '../../src/auth/principal';
 import { BadInput } from '../../src/common/errors';
 import type { GraphQLContext } from '../../src/graphql/context';
 import { RateLimit } from '../../src/rate-limit/rate-limit';
+import { AccountService } from './account.service';
+import { UpdateUserInput } from './dto/identity.inputs';
+import { toUserModel, UserModel } from './models/user.model';
 import { PasswordRecoveryService } from './password-recovery.service';
 import { PASSWORD_MAX_LENGTH } from './passwords';
 import { EVERYONE } from './policy/roles';
@@ -14,10 +17,13 @@ function bounded(value: string, field: string, max: number): string {
   return value;
 }
 
-/** A person's own account: password recovery and change. */
+/** Accounts: password recovery and change, profile and email changes, deactivation. */
 @Resolver()
 export class AccountResolver {
-  constructor(private readonly passwords: PasswordRecoveryService) {}
+  constructor(
+    private readonly passwords: PasswordRecoveryService,
+    private readonly accounts: AccountService,
+  ) {}
 
   @Public()
   @RateLimit('passwordReset')
@@ -48,6 +54,37 @@ export class AccountResolver {
     @Context() ctx: GraphQLContext,
   ): Promise<boolean> {
     await this.passwords.change(viewer, bounded(currentPassword, 'currentPassword', 1024), bounded(newPassword, 'newPassword', PASSWORD_MAX_LENGTH * 4), ctx.req.ip ?? 'unknown');
+    return true;
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserModel, {
+    description: 'Deactivates an account: every session ends at once and sign-in is refused; every record is kept. The reason goes into the audit trail.',
+  })
+  async deactivateUser(@CurrentUser() admin: Principal, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<UserModel> {
+    return toUserModel(await this.accounts.deactivate(admin, id, reason), true);
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserModel, { description: 'Lets a deactivated account sign in again.' })
+  async reactivateUser(@CurrentUser() admin: Principal, @Args('id', { type: () => ID }) id: string): Promise<UserModel> {
+    return toUserModel(await this.accounts.reactivate(admin, id), true);
+  }
+
+  @Roles(...EVERYONE)
+  @Mutation(() => UserModel, {
+    description:
+      'Changes a display name (yourself, or anyone as an admin), proposes a new email address (confirmed from a link mailed to it) or, as an admin, changes a role among ADMIN, CLINICIAN and STAFF.',
+  })
+  async updateUser(@CurrentUser() viewer: Principal, @Args('input') input: UpdateUserInput): Promise<UserModel> {
+    return toUserModel(await this.accounts.update(viewer, input), true);
+  }
+
+  @Public()
+  @RateLimit('confirmEmail')
+  @Mutation(() => Boolean, { description: 'Confirms a new email address with the token from the link mailed to it (PUBLIC_BASE_URL/confirm-email/<token>, 24 hours, once).' })
+  async confirmEmailChange(@Args('token') token: string): Promise<boolean> {
+    await this.accounts.confirmEmailChange(bounded(token, 'token', 200));
     return true;
   }
 }

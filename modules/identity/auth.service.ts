@@ -17,6 +17,7 @@ import { SignInThrottleService } from './sign-in-throttle.service';
 import { normalizeEmail, UsersService } from './users.service';
 
 const SIGN_IN_FAILED = 'That email and password do not match an account. Check both and try again.';
+const DEACTIVATED = 'This account has been deactivated, so it cannot sign in. If you think that is a mistake, contact your program.';
 
 @Injectable()
 export class AuthService {
@@ -49,6 +50,8 @@ export class AuthService {
       throw new Unauthenticated(SIGN_IN_FAILED);
     }
     await attempt.succeeded();
+    // Said only to someone who knows the password, so it confirms nothing to a guesser.
+    if (user.deactivatedAt) throw new Unauthenticated(DEACTIVATED);
     return user;
   }
 

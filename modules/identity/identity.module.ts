@@ -8,6 +8,7 @@ import { AuditModule } from '../audit';
 import { MessagingModule } from '../messaging';
 import { AccessService } from './access.service';
 import { AccountResolver } from './account.resolver';
+import { AccountService } from './account.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { CareTeamResolver } from './care-team.resolver';
@@ -64,7 +65,7 @@ import { RateLimitModule } from '../../src/rate-limit/rate-limit.module';
     ]),
   ],
   controllers: [SessionController, AuditExportController],
-  providers: [CareTeamAlertsService, UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver, PasswordRecoveryService, AccountResolver],
+  providers: [CareTeamAlertsService, UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver, PasswordRecoveryService, AccountService, AccountResolver],
   exports: [CareTeamAlertsService, UsersService, AccessService, ConsentsService, SessionsService],
 })
 export class IdentityModule {}

@@ -20,8 +20,8 @@ export interface NewUser {
   hiredAt?: Date;
 }
 
-export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam' | 'emergencyAccess' | 'hiredAt' | 'deactivatedAt' | 'createdAt'>;
-const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, careTeam: 1, emergencyAccess: 1, hiredAt: 1, deactivatedAt: 1, createdAt: 1 } as const;
+export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam' | 'emergencyAccess' | 'hiredAt' | 'deactivatedAt' | 'createdAt' | 'pendingEmail'>;
+const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, careTeam: 1, emergencyAccess: 1, hiredAt: 1, deactivatedAt: 1, createdAt: 1, pendingEmail: 1 } as const;
 
 /** Users and organizations. Other modules read people through this service, never through the models. */
 @Injectable()
@@ -106,9 +106,47 @@ export class UsersService {
     }
   }
 
-  /** Password hash included: for the sign-in path only. */
+  /** Password hash included: for the sign-in path only. Deactivated accounts too, so sign-in can say why it refuses. */
   findForLogin(email: string): Promise<User | null> {
-    return this.users.findOne({ email: normalizeEmail(email), deactivatedAt: { $exists: false } }).lean();
+    return this.users.findOne({ email: normalizeEmail(email) }).lean();
+  }
+
+  /** Returns false when the account was already in that state. */
+  async setDeactivated(id: Types.ObjectId, deactivation: { at: Date; reason: string; by: string } | null): Promise<boolean> {
+    const result = deactivation
+      ? await this.users.updateOne(
+          { _id: id, deactivatedAt: { $exists: false } },
+          { $set: { deactivatedAt: deactivation.at, deactivationReason: deactivation.reason, deactivatedBy: new Types.ObjectId(deactivation.by) } },
+        )
+      : await this.users.updateOne({ _id: id, deactivatedAt: { $exists: true } }, { $unset: { deactivatedAt: 1, deactivationReason: 1, deactivatedBy: 1 } });
+    return result.modifiedCount === 1;
+  }
+
+  updateProfile(id: Types.ObjectId, set: { displayName?: string; role?: Role }): Promise<UserSummary | null> {
+    return this.users.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after', projection: SUMMARY, runValidators: true }).lean();
+  }
+
+  /** Replaces any earlier proposal: only the newest link works. */
+  async proposeEmail(id: Types.ObjectId, pendingEmail: string, tokenHash: string, expiresAt: Date): Promise<void> {
+    await this.users.updateOne({ _id: id }, { $set: { pendingEmail, emailChangeTokenHash: tokenHash, emailChangeExpiresAt: expiresAt } });
+  }
+
+  findByEmailChangeToken(tokenHash: string, now: Date): Promise<UserSummary | null> {
+    return this.users.findOne({ emailChangeTokenHash: tokenHash, emailChangeExpiresAt: { $gt: now } }, SUMMARY).lean();
+  }
+
+  /** Makes the pending address the account's, once; false if the link was used meanwhile. */
+  async applyEmailChange(id: Types.ObjectId, tokenHash: string, email: string): Promise<boolean> {
+    try {
+      const result = await this.users.updateOne(
+        { _id: id, emailChangeTokenHash: tokenHash },
+        { $set: { email }, $unset: { pendingEmail: 1, emailChangeTokenHash: 1, emailChangeExpiresAt: 1 } },
+      );
+      return result.modifiedCount === 1;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) throw new Conflict('Another account already uses that email address, so it cannot be moved to this one.');
+      throw error;
+    }
   }
 
   /** For checking a password the person types (password change); never leaves the identity module. */

@@ -167,7 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     },
     rateLimits: {
       windowSeconds: parseDurationSeconds(c.RATE_LIMIT_WINDOW),
-      limits: { login: c.RATE_LIMIT_LOGIN, acceptInvite: c.RATE_LIMIT_PUBLIC, refreshSession: c.RATE_LIMIT_PUBLIC, verify: c.RATE_LIMIT_PUBLIC, passwordReset: c.RATE_LIMIT_PASSWORD_RESET },
+      limits: { login: c.RATE_LIMIT_LOGIN, acceptInvite: c.RATE_LIMIT_PUBLIC, refreshSession: c.RATE_LIMIT_PUBLIC, verify: c.RATE_LIMIT_PUBLIC, passwordReset: c.RATE_LIMIT_PASSWORD_RESET, confirmEmail: c.RATE_LIMIT_PUBLIC },
     },
     trustProxy: c.TRUST_PROXY ? c.TRUST_PROXY.split(',').map((p) => p.trim()) : false,
     graphql: {

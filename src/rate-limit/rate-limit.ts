@@ -8,7 +8,7 @@ import { RateLimited } from '../common/errors';
  * one is a name here, a limit in config.ts, and
  * `@RateLimit('name')` on its resolver or controller method.
  */
-export const RATE_LIMIT_BUCKETS = ['login', 'acceptInvite', 'refreshSession', 'verify', 'passwordReset'] as const;
+export const RATE_LIMIT_BUCKETS = ['login', 'acceptInvite', 'refreshSession', 'verify', 'passwordReset', 'confirmEmail'] as const;
 export type RateLimitBucket = (typeof RATE_LIMIT_BUCKETS)[number];
 
 const BUCKET = 'waypoint:rateLimitBucket';

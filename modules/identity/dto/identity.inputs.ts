@@ -21,6 +21,21 @@ export class CreateInviteInput {
 }
 
 @InputType()
+export class UpdateUserInput {
+  @Field(() => ID) @IsObjectId({ message: 'id must be a user id' }) id: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MinLength(1, { message: 'displayName must not be empty' }) @MaxLength(120) displayName?: string;
+  @Field({ nullable: true, description: 'A new address: it takes effect once the link mailed to it is opened (confirmEmailChange).' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email?: string;
+  @Field(() => Role, { nullable: true, description: 'Admins only, among ADMIN, CLINICIAN and STAFF. The person is signed out everywhere.' })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+}
+
+@InputType()
 export class AcceptInviteInput {
   @Field() @IsString() @MinLength(10) @MaxLength(200) code: string;
   @Field() @IsEmail({}, { message: 'email must be a valid email address' }) @MaxLength(254) email: string;

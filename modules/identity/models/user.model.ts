@@ -49,10 +49,12 @@ export class UserModel {
   clinicianId?: string;
   @Field(() => [ID], { nullable: true, description: 'Patients and family members: the clinicians on their care team. Shown to the care team and admins.' })
   careTeam?: string[];
+  @Field({ nullable: true, description: 'Set while the account is deactivated: the person cannot sign in; their records are kept.' }) deactivatedAt?: Date;
+  @Field({ nullable: true, description: 'A new email address waiting to be confirmed from the link mailed to it. Shown where the email is.' }) pendingEmail?: string;
 }
 
 /** The API shape of a user; the password hash cannot leak because it is never copied. */
-export function toUserModel(user: Pick<User, '_id' | 'role' | 'displayName' | 'email' | 'orgId' | 'careTeam'>, showEmail: boolean): UserModel {
+export function toUserModel(user: Pick<User, '_id' | 'role' | 'displayName' | 'email' | 'orgId' | 'careTeam'> & Partial<Pick<User, 'deactivatedAt' | 'pendingEmail'>>, showEmail: boolean): UserModel {
   return {
     id: user._id.toHexString(),
     role: user.role,
@@ -61,6 +63,8 @@ export function toUserModel(user: Pick<User, '_id' | 'role' | 'displayName' | 'e
     organizationId: user.orgId.toHexString(),
     clinicianId: user.careTeam?.[0]?.toHexString(),
     careTeam: user.careTeam?.map((id) => id.toHexString()),
+    deactivatedAt: user.deactivatedAt,
+    pendingEmail: showEmail ? user.pendingEmail : undefined,
   };
 }
 

@@ -26,6 +26,11 @@ export enum Permission {
   INVITE_FAMILY_MEMBER = 'INVITE_FAMILY_MEMBER',
   OPEN_EMERGENCY_ACCESS = 'OPEN_EMERGENCY_ACCESS',
   MANAGE_CARE_TEAM = 'MANAGE_CARE_TEAM',
+  /** Deactivate or reactivate an account. */
+  MANAGE_ACCOUNT_STATUS = 'MANAGE_ACCOUNT_STATUS',
+  /** Display name and email address. */
+  UPDATE_PROFILE = 'UPDATE_PROFILE',
+  CHANGE_ROLE = 'CHANGE_ROLE',
   // Organization-wide acts.
   INVITE_ADMIN = 'INVITE_ADMIN',
   INVITE_CLINICIAN = 'INVITE_CLINICIAN',
@@ -157,6 +162,23 @@ export const POLICY: Record<Permission, Rule> = {
     refusal: 'Emergency access is for clinicians outside the client’s care team; you can already see this client.',
   },
   [Permission.MANAGE_CARE_TEAM]: { part: 'PROFILE', kind: 'write', roles: [Role.ADMIN], subjects: CLIENT_ROLES, allow: ['ADMIN'] },
+  [Permission.MANAGE_ACCOUNT_STATUS]: {
+    part: 'PROFILE',
+    kind: 'write',
+    roles: [Role.ADMIN],
+    subjects: EVERYONE,
+    allow: ['ADMIN'],
+    refusal: 'Accounts are deactivated and reactivated by an admin, and never their own.',
+  },
+  [Permission.UPDATE_PROFILE]: {
+    part: 'PROFILE',
+    kind: 'write',
+    roles: EVERYONE,
+    subjects: EVERYONE,
+    allow: ['SELF', 'ADMIN'],
+    refusal: 'Only the person themself or an admin can change a name or email address.',
+  },
+  [Permission.CHANGE_ROLE]: { part: 'PROFILE', kind: 'write', roles: [Role.ADMIN], subjects: EVERYONE, allow: ['ADMIN'], refusal: 'Roles are changed by an admin, and never your own.' },
   [Permission.INVITE_ADMIN]: { kind: 'act', roles: [Role.ADMIN] },
   [Permission.INVITE_CLINICIAN]: { kind: 'act', roles: [Role.ADMIN] },
   [Permission.INVITE_STAFF]: { kind: 'act', roles: [Role.ADMIN] },

@@ -28,6 +28,19 @@ export function roleListed(roles: readonly string[], role: Role): boolean {
   return roles.includes(role);
 }
 
+export function isRoleChange(from: Role, to: Role): boolean {
+  return from !== to;
+}
+
+/**
+ * Why a role change cannot be made, or null. A change stays among the staff roles: a
+ * client's records are clinical records, a staff member's are not.
+ */
+export function roleChangeProblem(from: Role, to: Role): string | null {
+  if (STAFF_ROLES.includes(from) && STAFF_ROLES.includes(to)) return null;
+  return 'Roles change only among admin, clinician and staff: a patient or family member never becomes staff, nor the reverse, and a patient does not become a family member. Invite the person to a new account instead.';
+}
+
 /** Admins and clinicians: people who read others' records as their work (and must say whose). */
 export function worksWithOthersRecords(role: Role): boolean {
   return CARE_TEAM_ROLES.includes(role);

@@ -25,12 +25,20 @@ export class User {
   @Prop({ type: Object }) emergencyAccess?: Record<string, Date>;
   /** Staff: the hire date that relative due dates count from. */
   @Prop() hiredAt?: Date;
+  /** Set while the account is deactivated: no sign-in, no sessions; every record kept. */
   @Prop() deactivatedAt?: Date;
+  @Prop({ maxlength: 500 }) deactivationReason?: string;
+  @Prop({ type: Types.ObjectId }) deactivatedBy?: Types.ObjectId;
+  /** A new address waiting for its owner to confirm it (the link mailed to it); sign-in keeps the old one until then. */
+  @Prop({ lowercase: true, trim: true }) pendingEmail?: string;
+  @Prop() emailChangeTokenHash?: string;
+  @Prop() emailChangeExpiresAt?: Date;
   createdAt: Date;
 }
 export type UserDocument = HydratedDocument<User>;
 export const UserSchema = SchemaFactory.createForClass(User);
 UserSchema.index({ email: 1 }, { unique: true });
+UserSchema.index({ emailChangeTokenHash: 1 }, { sparse: true });
 // Directory and dashboard pages: filter by organization and role (or care-team member), ordered by id.
 UserSchema.index({ orgId: 1, role: 1, _id: 1 });
 UserSchema.index({ orgId: 1, careTeam: 1, _id: 1 });

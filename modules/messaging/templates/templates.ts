@@ -13,6 +13,7 @@ export enum MessageKind {
   REFLECTION_FLAGGED = 'REFLECTION_FLAGGED',
   OUT_OF_ATTEMPTS = 'OUT_OF_ATTEMPTS',
   CLINICIAN_DIGEST = 'CLINICIAN_DIGEST',
+  EMAIL_CHANGED = 'EMAIL_CHANGED',
 }
 
 /** Security mail goes out whatever the preferences say; the rest can be switched off. */
@@ -21,6 +22,7 @@ export const SECURITY_KINDS: ReadonlySet<MessageKind> = new Set([
   MessageKind.PASSWORD_RESET,
   MessageKind.PASSWORD_CHANGED,
   MessageKind.EMAIL_CHANGE_CONFIRM,
+  MessageKind.EMAIL_CHANGED,
 ]);
 
 /** Values a template may use. Client wordings never use `course`: course titles name the treatment. */
