@@ -18,6 +18,7 @@ import type { Course } from '../modules/curriculum/schemas/curriculum.schemas';
 import type { Enrollment } from '../modules/enrollment/schemas/enrollment.schemas';
 import { ClientAccess, decide, Permission, seesEveryClient } from '../modules/identity/policy/access-policy';
 import { toUserModel } from '../modules/identity/models/user.model';
+import { STAFF_ROLES } from '../modules/identity/policy/roles';
 import { toPathCourse, type LearningItem } from '../modules/progress/dashboard.service';
 import { cappedSeconds, describePath, type PathProgress } from '../modules/progress/learning-path';
 import { toLearningItem, toLessonProgressModel } from '../modules/progress/models/progress.models';
@@ -267,12 +268,12 @@ async function caseload(db: Db, viewer: Principal, first: number, requestId: str
   };
 }
 
-/** The page of staff (1), then enrollments (1), courses and progress (2). */
+/** The page of staff, clinicians and admins (1), then enrollments (1), courses and progress (2). */
 async function staffCompliance(db: Db, viewer: Principal, first: number) {
   const orgId = new ObjectId(viewer.orgId);
   const page = await db
     .collection('users')
-    .find({ orgId, role: { $in: [Role.STAFF] }, deactivatedAt: { $exists: false } }, { projection: USER_SUMMARY, sort: { _id: 1 }, limit: first + 1 })
+    .find({ orgId, role: { $in: [...STAFF_ROLES] }, deactivatedAt: { $exists: false } }, { projection: USER_SUMMARY, sort: { _id: 1 }, limit: first + 1 })
     .toArray();
   const staff = page.slice(0, first);
   const items = await itemsFor(db, orgId, staff.map((s) => s._id));

@@ -21,7 +21,10 @@ import pino from 'pino';
 import { createApp } from '../src/bootstrap';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { importCurriculum } from '../modules/curriculum/import-curriculum';
+import { CompletionRecordsService } from '../modules/credentials';
+import { CoursesService } from '../modules/curriculum';
 import { SessionsService } from '../modules/identity';
+import { CONFIDENTIALITY_COURSE } from '../modules/training';
 import { Role, type AccessTokenClaims } from '../src/auth/principal';
 import { mountFloors, principals, type Floors } from './floors';
 import { G0Interceptor, RECORD_HEADER, REPLAY_HEADER } from './g0';
@@ -214,6 +217,15 @@ async function prepare(uri: string, enginePid: number | undefined, learners: num
     const started = Date.now();
     await importCurriculum(app);
     fixture = await generate(db, { learners, seed: SEED, signingKeyPem: config.credentials.signingKeyPem, log });
+    // The training gate asks clinicians and admins for a current confidentiality course before
+    // they read client records: the benchmark's clinician and admin have taken it.
+    const course = await app.get(CoursesService, { strict: false }).currentCourse(CONFIDENTIALITY_COURSE);
+    if (!course) throw new Error(`the bundled curriculum has no ${CONFIDENTIALITY_COURSE}`);
+    const who = principals(fixture);
+    for (const caller of ['clinician', 'admin'] as const) {
+      const p = who[caller];
+      await app.get(CompletionRecordsService, { strict: false }).issue({ orgId: p.orgId, learnerId: p.userId, courseSlug: CONFIDENTIALITY_COURSE, courseVersion: course.version, completedAt: new Date(), cycle: 1 });
+    }
     await db.collection<{ _id: string }>('benchDataset').insertOne({ _id: 'dataset', learners, seed: SEED, fixture } as never);
     log(`dataset ${sizeLabel(learners)}: generated in ${((Date.now() - started) / 1000).toFixed(1)} s: ${Object.entries(fixture.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
