@@ -72,6 +72,13 @@ export type CompletionRecordStatus =
   | 'REVOKED'
   | 'VALID';
 
+/** COMPLIANT: met, or not yet due. DUE_SOON: due, or expiring, within the requirement's dueSoonDays. OVERDUE: past due, never met (or renewal past due). EXPIRED: the last completion no longer counts. */
+export type ComplianceStatus =
+  | 'COMPLIANT'
+  | 'DUE_SOON'
+  | 'EXPIRED'
+  | 'OVERDUE';
+
 export type ConsentMethod =
   | 'IN_APP'
   | 'RECORDED_FROM_PAPER';
@@ -278,10 +285,12 @@ export type EmergencyReportQuery = { emergencyAccessGrants: { nodes: Array<{ id:
 export type StaffComplianceQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
+  status?: Array<ComplianceStatus> | ComplianceStatus | null | undefined;
+  role?: Role | null | undefined;
 }>;
 
 
-export type StaffComplianceQuery = { staffCompliance: { nodes: Array<{ courseSlug: string, courseTitle: string, dueAt: string | null, status: LearningStatus, percent: number, completedAt: string | null, staff: { id: string, displayName: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type StaffComplianceQuery = { staffCompliance: { nodes: Array<{ compliance: ComplianceStatus | null, dueOn: string | null, validUntil: string | null, lastCompletedAt: string | null, courseSlug: string, courseTitle: string, dueAt: string | null, status: LearningStatus, percent: number, completedAt: string | null, staff: { id: string, displayName: string, role: Role }, requirement: { id: string, name: string } | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type PeopleQueryVariables = Exact<{
   first: number;
@@ -872,13 +881,22 @@ export const EmergencyReportDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<EmergencyReportQuery, EmergencyReportQueryVariables>;
 export const StaffComplianceDocument = new TypedDocumentString(`
-    query StaffCompliance($first: Int!, $after: String) {
-  staffCompliance(first: $first, after: $after) {
+    query StaffCompliance($first: Int!, $after: String, $status: [ComplianceStatus!], $role: Role) {
+  staffCompliance(first: $first, after: $after, status: $status, role: $role) {
     nodes {
       staff {
         id
         displayName
+        role
       }
+      requirement {
+        id
+        name
+      }
+      compliance
+      dueOn
+      validUntil
+      lastCompletedAt
       courseSlug
       courseTitle
       dueAt

@@ -3,18 +3,27 @@ import { useState } from 'react';
 import { useServices } from '../../app/services';
 import { ErrorMessage, Loading } from '../../components/Page';
 import { graphql } from '../../gql';
-import type { StaffComplianceQuery } from '../../gql/graphql';
+import type { ComplianceStatus, Role, StaffComplianceQuery } from '../../gql/graphql';
 import { useT } from '../../i18n/useT';
-import { Pager, StaffPage, useCursorPages } from '../staff/common';
+import { CsvButton, Pager, StaffPage, useCsvDownload, useCursorPages } from '../staff/common';
 
 const StaffComplianceDocument = graphql(`
-  query StaffCompliance($first: Int!, $after: String) {
-    staffCompliance(first: $first, after: $after) {
+  query StaffCompliance($first: Int!, $after: String, $status: [ComplianceStatus!], $role: Role) {
+    staffCompliance(first: $first, after: $after, status: $status, role: $role) {
       nodes {
         staff {
           id
           displayName
+          role
         }
+        requirement {
+          id
+          name
+        }
+        compliance
+        dueOn
+        validUntil
+        lastCompletedAt
         courseSlug
         courseTitle
         dueAt
@@ -31,57 +40,120 @@ const StaffComplianceDocument = graphql(`
 `);
 
 type Row = StaffComplianceQuery['staffCompliance']['nodes'][number];
+const STATUSES: ComplianceStatus[] = ['OVERDUE', 'EXPIRED', 'DUE_SOON', 'COMPLIANT'];
+const ROLES: Role[] = ['STAFF', 'CLINICIAN', 'ADMIN'];
 
-/** Staff × course: each cell says its state in words (colour only repeats it). */
+/** A column per training requirement (first), or, for a course assigned by hand, per course. */
+const columnOf = (r: Row) => (r.requirement ? `req:${r.requirement.id}` : `course:${r.courseSlug}`);
+
+function Cell({ row }: { row: Row }) {
+  const t = useT();
+  if (row.compliance) {
+    const detail =
+      row.compliance === 'COMPLIANT' && row.validUntil
+        ? t('admin.compliance.validUntil', { date: row.validUntil })
+        : row.dueOn
+          ? t('admin.compliance.dueOn', { date: row.dueOn })
+          : row.lastCompletedAt
+            ? t('staff.completedOn', { date: t.date(row.lastCompletedAt) })
+            : '';
+    return (
+      <td className={`cell cell--${row.compliance.toLowerCase().replace('_', '-')}`}>
+        <strong>{t(`admin.compliance.status.${row.compliance}`)}</strong>
+        {detail ? <div className="meta">{detail}</div> : null}
+      </td>
+    );
+  }
+  return (
+    <td className={`cell cell--${row.status.toLowerCase()}`}>
+      <strong>{t(`staff.status.${row.status}`)}</strong>
+      <div className="meta">{row.completedAt ? t('staff.completedOn', { date: t.date(row.completedAt) }) : row.dueAt ? t('staff.due', { date: t.date(row.dueAt) }) : t('staff.percent', { percent: row.percent / 100 })}</div>
+    </td>
+  );
+}
+
+/** Staff × training requirement: each cell says its state in words (colour only repeats it); filters and a CSV. */
 export function CompliancePage() {
   const t = useT();
   const { request } = useServices();
   const pages = useCursorPages();
-  const [problemsOnly, setProblemsOnly] = useState(false);
-  const [course, setCourse] = useState('');
-  const query = useQuery({ queryKey: ['staffCompliance', pages.after], queryFn: () => request(StaffComplianceDocument, { first: 50, after: pages.after }), placeholderData: keepPreviousData });
+  const csv = useCsvDownload();
+  const [status, setStatus] = useState<ComplianceStatus | ''>('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [column, setColumn] = useState('');
+  const vars = { status: status ? [status] : null, role: role || null };
+  const query = useQuery({
+    queryKey: ['staffCompliance', pages.after, vars],
+    queryFn: () => request(StaffComplianceDocument, { first: 50, after: pages.after, ...vars }),
+    placeholderData: keepPreviousData,
+  });
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorMessage error={query.error} />;
   const rows = query.data.staffCompliance.nodes;
-  const courses = [...new Map(rows.map((r) => [r.courseSlug, r.courseTitle])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  const shownCourses = course ? courses.filter(([slug]) => slug === course) : courses;
-  const byStaff = new Map<string, { name: string; cells: Map<string, Row> }>();
+  const columns = [...new Map(rows.map((r) => [columnOf(r), r.requirement?.name ?? r.courseTitle])).entries()].sort((a, b) => Number(a[0].startsWith('course:')) - Number(b[0].startsWith('course:')) || a[1].localeCompare(b[1]));
+  const shownColumns = column ? columns.filter(([key]) => key === column) : columns;
+  const byStaff = new Map<string, { name: string; role: string; cells: Map<string, Row> }>();
   for (const r of rows) {
-    if (!byStaff.has(r.staff.id)) byStaff.set(r.staff.id, { name: r.staff.displayName, cells: new Map() });
-    byStaff.get(r.staff.id)!.cells.set(r.courseSlug, r);
+    if (!byStaff.has(r.staff.id)) byStaff.set(r.staff.id, { name: r.staff.displayName, role: r.staff.role, cells: new Map() });
+    byStaff.get(r.staff.id)!.cells.set(columnOf(r), r);
   }
-  const staff = [...byStaff.entries()].filter(([, s]) => !problemsOnly || shownCourses.some(([slug]) => s.cells.get(slug)?.status === 'OVERDUE'));
-  const overdue = rows.filter((r) => r.status === 'OVERDUE').length;
+  const staff = [...byStaff.entries()].filter(([, s]) => !column || s.cells.has(column));
+  const problems = rows.filter((r) => r.compliance === 'OVERDUE' || r.compliance === 'EXPIRED' || (!r.compliance && r.status === 'OVERDUE')).length;
+  const reset = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    pages.reset();
+  };
 
   return (
     <StaffPage titleId="admin.compliance.title">
-      <p className="hint">{t('admin.compliance.summary', { staff: byStaff.size, overdue })}</p>
+      <p className="hint">{t('admin.compliance.summary', { staff: byStaff.size, overdue: problems })}</p>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('staff.filters')}>
         <div>
-          <label htmlFor="compliance-course">{t('staff.field.course')}</label>
-          <select id="compliance-course" value={course} onChange={(e) => setCourse(e.target.value)}>
+          <label htmlFor="compliance-status">{t('staff.field.status')}</label>
+          <select id="compliance-status" value={status} onChange={(e) => reset(setStatus)(e.target.value as ComplianceStatus | '')}>
             <option value="">{t('staff.any')}</option>
-            {courses.map(([slug, title]) => (
-              <option key={slug} value={slug}>
-                {title}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`admin.compliance.status.${s}`)}
               </option>
             ))}
           </select>
         </div>
-        <div className="option">
-          <input id="compliance-overdue" type="checkbox" checked={problemsOnly} onChange={(e) => setProblemsOnly(e.target.checked)} />
-          <label htmlFor="compliance-overdue">{t('admin.compliance.overdueOnly')}</label>
+        <div>
+          <label htmlFor="compliance-role">{t('admin.people.role')}</label>
+          <select id="compliance-role" value={role} onChange={(e) => reset(setRole)(e.target.value as Role | '')}>
+            <option value="">{t('staff.any')}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`staff.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="compliance-column">{t('admin.compliance.requirement')}</label>
+          <select id="compliance-column" value={column} onChange={(e) => setColumn(e.target.value)}>
+            <option value="">{t('staff.any')}</option>
+            {columns.map(([key, name]) => (
+              <option key={key} value={key}>
+                {name}
+              </option>
+            ))}
+          </select>
         </div>
       </form>
+      <p className="actions">
+        <CsvButton label={t('admin.csv')} busy={csv.busy} error={csv.error} onClick={() => void csv.download('/staff-compliance.csv', { status: status || undefined, role: role || undefined }, 'staff-compliance.csv')} />
+      </p>
       <div className="table-wrap">
         <table className="data matrix">
           <caption className="visually-hidden">{t('admin.compliance.title')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('admin.compliance.staff')}</th>
-              {shownCourses.map(([slug, title]) => (
-                <th scope="col" key={slug} title={title}>
-                  {title.length > 32 ? `${title.slice(0, 30)}…` : title}
+              {shownColumns.map(([key, name]) => (
+                <th scope="col" key={key} title={name}>
+                  {name.length > 32 ? `${name.slice(0, 30)}…` : name}
                 </th>
               ))}
             </tr>
@@ -89,16 +161,17 @@ export function CompliancePage() {
           <tbody>
             {staff.map(([id, s]) => (
               <tr key={id}>
-                <th scope="row">{s.name}</th>
-                {shownCourses.map(([slug]) => {
-                  const cell = s.cells.get(slug);
-                  if (!cell) return <td key={slug} className="meta">{t('admin.compliance.notAssigned')}</td>;
-                  return (
-                    <td key={slug} className={`cell cell--${cell.status.toLowerCase()}`}>
-                      <strong>{t(`staff.status.${cell.status}`)}</strong>
-                      <div className="meta">
-                        {cell.completedAt ? t('staff.completedOn', { date: t.date(cell.completedAt) }) : cell.dueAt ? t('staff.due', { date: t.date(cell.dueAt) }) : t('staff.percent', { percent: cell.percent / 100 })}
-                      </div>
+                <th scope="row">
+                  {s.name}
+                  <div className="meta">{t(`staff.role.${s.role}`)}</div>
+                </th>
+                {shownColumns.map(([key]) => {
+                  const cell = s.cells.get(key);
+                  return cell ? (
+                    <Cell key={key} row={cell} />
+                  ) : (
+                    <td key={key} className="meta">
+                      {t('admin.compliance.notAssigned')}
                     </td>
                   );
                 })}
