@@ -204,4 +204,21 @@ describe('who reads reflections, and the program lesson', () => {
     // Another organization still sees its own (default) text.
     expect(expectData(await t.gql(ABOUT, {}, w.patient.token)).lessonBySlug.bodyHtml).not.toContain('555-0142');
   });
+
+  it('updateOrganizationSettings sets the program info field by field; an empty string goes back to the default', async () => {
+    const clinic = await buildWorld(t, 'Program Settings Clinic');
+    const update = (input: Record<string, unknown>, token = clinic.admin.token) =>
+      t.gql(`mutation($input: OrganizationSettingsInput!) { updateOrganizationSettings(input: $input) { programInfo { hours whatToBring familySessionTimes houseRules } } }`, { input }, token);
+    const set = expectData(await update({ programInfo: { hours: ' Tue and Thu, 6-9 pm ', familySessionTimes: 'Saturdays at 10 am' } })).updateOrganizationSettings;
+    expect(set.programInfo).toEqual({ hours: 'Tue and Thu, 6-9 pm', whatToBring: null, familySessionTimes: 'Saturdays at 10 am', houseRules: null });
+    const later = expectData(await update({ programInfo: { houseRules: 'Phones off in group.', familySessionTimes: '' } })).updateOrganizationSettings;
+    expect(later.programInfo).toEqual({ hours: 'Tue and Thu, 6-9 pm', whatToBring: null, familySessionTimes: null, houseRules: 'Phones off in group.' });
+
+    const lesson = expectData(await t.gql(ABOUT, {}, clinic.patient.token)).lessonBySlug;
+    expect(lesson.bodyHtml).toContain('Tue and Thu, 6-9 pm');
+    expect(lesson.bodyHtml).toContain('Phones off in group.');
+    expect(lesson.bodyHtml).toContain('when family sessions meet'); // cleared: the default again
+    expect(errorCode(await update({ programInfo: { hours: 'x' } }, clinic.clinician.token))).toBe('FORBIDDEN');
+    expect(errorCode(await update({ programInfo: { hours: 'x'.repeat(2001) } }))).toBe('BAD_USER_INPUT');
+  });
 });

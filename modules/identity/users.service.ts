@@ -72,6 +72,12 @@ export class UsersService {
       }
       set.discreetSenderName = name;
     }
+    // Each field of the lesson text on its own: an empty string goes back to the default.
+    for (const [field, value] of Object.entries(input.programInfo ?? {}) as Array<[string, string | undefined]>) {
+      if (value === undefined) continue;
+      if (value.trim()) set[`programInfo.${field}`] = value.trim();
+      else unset[`programInfo.${field}`] = 1;
+    }
     if (input.reminderPolicy) {
       const org = await this.organization(orgId);
       set.reminderPolicy = { ...DEFAULT_REMINDER_POLICY, ...org.reminderPolicy, ...definedOnly(input.reminderPolicy) };

@@ -62,6 +62,24 @@ export class TrainingGateSettingsInput {
   @Field({ nullable: true }) @IsOptional() @IsBoolean() exemptAdmins?: boolean;
 }
 
+@InputType()
+export class ProgramInfoInput {
+  @Field({ nullable: true, description: 'When groups and sessions meet. An empty string goes back to the default text.' }) @IsOptional() @IsString() @MaxLength(2000) hours?: string;
+  @Field({ nullable: true, description: 'What to bring to the first day.' }) @IsOptional() @IsString() @MaxLength(2000) whatToBring?: string;
+  @Field({ nullable: true, description: 'When family sessions meet and how to join.' }) @IsOptional() @IsString() @MaxLength(2000) familySessionTimes?: string;
+  @Field({ nullable: true, description: 'House rules; line breaks are kept.' }) @IsOptional() @IsString() @MaxLength(4000) houseRules?: string;
+}
+
+@ObjectType('ProgramInfo', {
+  description: 'What the "About our program" lesson shows ({{program.*}}); a field left unset shows the default text. The after-hours line is crisisLine.',
+})
+export class ProgramInfoModel {
+  @Field({ nullable: true }) hours?: string;
+  @Field({ nullable: true }) whatToBring?: string;
+  @Field({ nullable: true }) familySessionTimes?: string;
+  @Field({ nullable: true }) houseRules?: string;
+}
+
 @ObjectType('OrganizationSettings')
 export class OrganizationSettingsModel {
   @Field(() => ID) organizationId: string;
@@ -71,6 +89,7 @@ export class OrganizationSettingsModel {
   @Field({ description: 'The sender name on mail to patients and family members. Says nothing about care.' }) discreetSenderName: string;
   @Field(() => ReminderPolicyModel) reminderPolicy: ReminderPolicyModel;
   @Field(() => TrainingGateSettingsModel, { description: 'Training required to read client records.' }) trainingGate: TrainingGateSettingsModel;
+  @Field(() => ProgramInfoModel, { description: 'The program\'s own text for the "About our program" lesson, as set (unset fields show defaults).' }) programInfo: ProgramInfoModel;
 }
 
 export function toOrganizationSettingsModel(org: Organization): OrganizationSettingsModel {
@@ -83,6 +102,7 @@ export function toOrganizationSettingsModel(org: Organization): OrganizationSett
     discreetSenderName: shown.discreetSenderName,
     reminderPolicy: shown.reminderPolicy,
     trainingGate: toTrainingGateModel(org),
+    programInfo: { ...org.programInfo },
   };
 }
 
@@ -115,4 +135,9 @@ export class OrganizationSettingsInput {
   @ValidateNested()
   @Type(() => TrainingGateSettingsInput)
   trainingGate?: TrainingGateSettingsInput;
+  @Field(() => ProgramInfoInput, { nullable: true, description: 'The "About our program" lesson\'s text; fields left out stay as they are.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProgramInfoInput)
+  programInfo?: ProgramInfoInput;
 }

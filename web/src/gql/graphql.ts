@@ -171,11 +171,24 @@ export type OrganizationSettingsInput = {
   crisisLine?: string | null | undefined;
   /** The sender name on mail to patients and family members; must not reveal care (checked against the forbidden-word list). */
   discreetSenderName?: string | null | undefined;
+  /** The "About our program" lesson's text; fields left out stay as they are. */
+  programInfo?: ProgramInfoInput | null | undefined;
   reminderPolicy?: ReminderPolicyInput | null | undefined;
   /** IANA time zone, e.g. America/Chicago. */
   timeZone?: string | null | undefined;
   /** Fields left out stay as they are. */
   trainingGate?: TrainingGateSettingsInput | null | undefined;
+};
+
+export type ProgramInfoInput = {
+  /** When family sessions meet and how to join. */
+  familySessionTimes?: string | null | undefined;
+  /** When groups and sessions meet. An empty string goes back to the default text. */
+  hours?: string | null | undefined;
+  /** House rules; line breaks are kept. */
+  houseRules?: string | null | undefined;
+  /** What to bring to the first day. */
+  whatToBring?: string | null | undefined;
 };
 
 export type ProgressEvent =
