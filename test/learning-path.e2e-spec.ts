@@ -133,11 +133,19 @@ describe('assignment', () => {
     ['a clinician assigning to staff', () => ops.assignCourse(t, w.clinician.token, { learnerId: w.staff.id, courseSlug: 'staff-onboarding' }), 'FORBIDDEN', /.+/],
     ['a patient assigning', () => ops.assignCourse(t, w.patient.token, { learnerId: w.patient.id, courseSlug: 'relapse-prevention-skills' }), 'FORBIDDEN', /.+/],
     ['a patient self-enrolling in a staff course', () => ops.enroll(t, w.patient.token, 'staff-onboarding'), 'NOT_FOUND', /course was not found/],
+    ['a clinician self-enrolling in a patient course', () => ops.enroll(t, w.clinician.token, 'relapse-prevention-skills'), 'NOT_FOUND', /course was not found/],
   ])('refuses %s', async (_label, call, code, message) => {
     const res = await call();
     expect(errorCode(res)).toBe(code);
     expect(res.errors?.[0].message).toMatch(message);
   });
+});
+
+it('lets clinicians and admins add a staff course themselves (the training gate sends them to one)', async () => {
+  for (const member of [w.clinician, w.admin]) {
+    const enrollment = expectData(await ops.enroll(t, member.token, 'confidentiality-essentials')).enroll;
+    expect(enrollment.courseSlug).toBe('confidentiality-essentials');
+  }
 });
 
 describe('progress', () => {

@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { AssignCohortInput, AssignCourseInput, CreateCohortInput } from './dto/enrollment.inputs';
+import { LEARNER_ROLES } from '../identity';
 import { EnrollmentService } from './enrollment.service';
 import { CohortAssignmentModel, CohortModel, EnrollmentModel, LearningReportModel, toCohortModel, toEnrollmentModel } from './models/enrollment.models';
 
@@ -9,7 +10,8 @@ import { CohortAssignmentModel, CohortModel, EnrollmentModel, LearningReportMode
 export class EnrollmentResolver {
   constructor(private readonly enrollment: EnrollmentService) {}
 
-  @Roles(Role.PATIENT, Role.FAMILY, Role.STAFF)
+  // Clinicians and admins take the staff courses too (the training gate needs it).
+  @Roles(...LEARNER_ROLES)
   @Mutation(() => EnrollmentModel, { description: 'Enroll yourself in a course open to your audience. Enrolling twice returns the same enrollment.' })
   async enroll(@CurrentUser() user: Principal, @Args('courseSlug') courseSlug: string): Promise<EnrollmentModel> {
     return toEnrollmentModel(await this.enrollment.enroll(user, courseSlug));

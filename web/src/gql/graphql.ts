@@ -464,6 +464,13 @@ export type CoursePageQueryVariables = Exact<{
 
 export type CoursePageQuery = { course: { id: string, slug: string, title: string, summary: string, estimatedMinutes: number, lessons: Array<{ id: string, slug: string, title: string, estimatedMinutes: number }> }, myLearning: Array<{ courseSlug: string, percent: number, blockedBy: Array<string>, lessons: Array<{ lessonId: string, slug: string, title: string, status: LessonStatus, locked: boolean, lockReason: string | null }> }> };
 
+export type EnrollFromCourseMutationVariables = Exact<{
+  courseSlug: string;
+}>;
+
+
+export type EnrollFromCourseMutation = { enroll: { id: string } };
+
 export type MyLearningQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1226,6 +1233,13 @@ export const CoursePageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CoursePageQuery, CoursePageQueryVariables>;
+export const EnrollFromCourseDocument = new TypedDocumentString(`
+    mutation EnrollFromCourse($courseSlug: String!) {
+  enroll(courseSlug: $courseSlug) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EnrollFromCourseMutation, EnrollFromCourseMutationVariables>;
 export const MyLearningDocument = new TypedDocumentString(`
     query MyLearning {
   me {

@@ -8,6 +8,8 @@ export class GraphQLRequestError extends Error {
     readonly code: string,
     /** The input the error is about, when the service says (`extensions.field`). */
     readonly field?: string,
+    /** Everything else the service said about it (e.g. `reason` and `course` for TRAINING_REQUIRED). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -32,10 +34,10 @@ export function createClient(session: SessionManager, http: typeof fetch = (...a
       throw new NetworkError('The network is unavailable.');
     }
     if (response.status >= 502) throw new NetworkError('The service is unavailable.');
-    const body = (await response.json().catch(() => ({}))) as { data?: R; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+    const body = (await response.json().catch(() => ({}))) as { data?: R; errors?: { message: string; extensions?: { code?: string; field?: string } & Record<string, unknown> }[] };
     if (body.errors?.length) {
       const [first] = body.errors;
-      throw new GraphQLRequestError(first.message, first.extensions?.code ?? 'INTERNAL', first.extensions?.field);
+      throw new GraphQLRequestError(first.message, first.extensions?.code ?? 'INTERNAL', first.extensions?.field, first.extensions ?? {});
     }
     return body.data as R;
   }

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useServices } from '../../app/services';
 import { ErrorMessage, Loading, usePageTitle } from '../../components/Page';
@@ -37,12 +37,24 @@ export const CoursePageQuery = graphql(`
   }
 `);
 
+const EnrollFromCourseMutation = graphql(`
+  mutation EnrollFromCourse($courseSlug: String!) {
+    enroll(courseSlug: $courseSlug) {
+      id
+    }
+  }
+`);
+
 /** A course's lessons in order, each with its state, and why a locked one is locked. */
 export function CoursePage({ slug }: { slug: string }) {
   usePageTitle('page.course');
   const t = useT();
-  const { request } = useServices();
+  const { request, queryClient } = useServices();
   const query = useQuery({ queryKey: ['course', slug], queryFn: () => request(CoursePageQuery, { slug }) });
+  const enroll = useMutation({
+    mutationFn: () => request(EnrollFromCourseMutation, { courseSlug: slug }),
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['course', slug] }), queryClient.invalidateQueries({ queryKey: ['myLearning'] })]),
+  });
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorMessage error={query.error} />;
   const { course, myLearning } = query.data;
@@ -57,7 +69,15 @@ export function CoursePage({ slug }: { slug: string }) {
       <h1>{course.title}</h1>
       <p>{course.summary}</p>
       <p className="meta">{t('course.minutes', { minutes: course.estimatedMinutes })}</p>
-      {!path ? <p className="notice">{t('course.notEnrolled')}</p> : null}
+      {!path ? (
+        <div className="notice">
+          <p>{t('course.notEnrolled')}</p>
+          {enroll.isError ? <ErrorMessage error={enroll.error} /> : null}
+          <button type="button" onClick={() => enroll.mutate()} disabled={enroll.isPending}>
+            {t('home.enroll')}
+          </button>
+        </div>
+      ) : null}
       <ol className="lesson-list">
         {course.lessons.map((lesson) => {
           const state = stateOf.get(lesson.slug);
