@@ -78,3 +78,28 @@ test('change password on the account page: this device stays signed in, the old 
   await expect(signIn(staff.email, staff.password)).rejects.toThrow();
   await expect(signIn(staff.email, NEW_PASSWORD)).resolves.toHaveProperty('token');
 });
+
+test('email change: the link mailed to the new address confirms it, and sign-in uses it from then on', async ({ page }) => {
+  const staff = await aLearner('STAFF', 'Jamie Move');
+  const newEmail = `moved-${staff.email}`;
+  await gql('mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }', { input: { id: staff.id, email: newEmail } }, staff.token);
+
+  const admin = await signIn('admin@demo.waypoint.test');
+  let path: string | undefined;
+  for (let i = 0; i < 50 && !path; i++) {
+    const { devMailbox } = await gql<{ devMailbox: { to: string; kind: string; text: string }[] }>('{ devMailbox(first: 50) { to kind text } }', {}, admin.token);
+    const link = devMailbox.find((m) => m.to === newEmail && m.kind === 'EMAIL_CHANGE_CONFIRM')?.text.match(/https?:\/\/\S+\/confirm-email\/[A-Za-z0-9_-]+/)?.[0];
+    path = link ? new URL(link).pathname : undefined;
+    if (!path) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (!path) throw new Error(`no confirmation mail for ${newEmail}`);
+
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: 'Confirm your new email address' })).toBeVisible();
+  await expect(page).toHaveURL(/\/confirm-email$/);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Confirm this address' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sign in with this address' })).toBeVisible();
+  await signInAs(page, newEmail, staff.password);
+  await expect(signIn(staff.email, staff.password)).rejects.toThrow();
+});

@@ -5,6 +5,7 @@ import { createBrowserRouter, Link, Navigate, RouterProvider, useLocation, usePa
 import { ErrorMessage, Loading } from '../components/Page';
 import { AccountPage } from '../features/account/AccountPage';
 import { InvitePage } from '../features/auth/InvitePage';
+import { ConfirmEmailPage } from '../features/auth/ConfirmEmailPage';
 import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/PasswordResetPages';
 import { SignInPage } from '../features/auth/SignInPage';
 import { HomePage, MyLearningQuery } from '../features/learning/HomePage';
@@ -125,6 +126,7 @@ const router = createBrowserRouter([
       { path: '/invite/:code', element: <InvitePage /> },
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password/:token?', element: <ResetPasswordPage /> },
+      { path: '/confirm-email/:token?', element: <ConfirmEmailPage /> },
       { path: '/', element: <RequireSession children={<Home />} /> },
       { path: '/learn/:courseKey', element: <RequireSession children={<LearningRoute page="course" />} /> },
       { path: '/learn/:courseKey/:lessonKey', element: <RequireSession children={<LearningRoute page="lesson" />} /> },

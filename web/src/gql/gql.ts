@@ -31,6 +31,7 @@ type Documents = {
     "\n  query OrganizationSettingsPage {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n      discreetSenderName\n      clientAccess\n      reminderPolicy {\n        dueSoonHours\n        quietHoursStart\n        quietHoursEnd\n      }\n    }\n  }\n": typeof types.OrganizationSettingsPageDocument,
     "\n  mutation UpdateOrganizationSettings($input: OrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      organizationId\n      timeZone\n    }\n  }\n": typeof types.UpdateOrganizationSettingsDocument,
     "\n  query DevMailbox {\n    devMailbox(first: 20) {\n      id\n      to\n      subject\n      fromName\n      sentAt\n      text\n    }\n  }\n": typeof types.DevMailboxDocument,
+    "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token)\n  }\n": typeof types.ConfirmEmailChangeDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n": typeof types.PrivacyDocument,
@@ -106,6 +107,7 @@ const documents: Documents = {
     "\n  query OrganizationSettingsPage {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n      discreetSenderName\n      clientAccess\n      reminderPolicy {\n        dueSoonHours\n        quietHoursStart\n        quietHoursEnd\n      }\n    }\n  }\n": types.OrganizationSettingsPageDocument,
     "\n  mutation UpdateOrganizationSettings($input: OrganizationSettingsInput!) {\n    updateOrganizationSettings(input: $input) {\n      organizationId\n      timeZone\n    }\n  }\n": types.UpdateOrganizationSettingsDocument,
     "\n  query DevMailbox {\n    devMailbox(first: 20) {\n      id\n      to\n      subject\n      fromName\n      sentAt\n      text\n    }\n  }\n": types.DevMailboxDocument,
+    "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token)\n  }\n": types.ConfirmEmailChangeDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  query Privacy($patientId: ID!) {\n    patient(id: $patientId) {\n      familyMembers {\n        id\n        displayName\n      }\n    }\n    familyConsents {\n      nodes {\n        id\n        active\n        recipientName\n        discloserName\n        scopes\n        purpose\n        expiresAt\n        expiryEvent\n        signedAt\n        revokedAt\n        method\n      }\n    }\n  }\n": types.PrivacyDocument,
@@ -229,6 +231,10 @@ export function graphql(source: "\n  mutation UpdateOrganizationSettings($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DevMailbox {\n    devMailbox(first: 20) {\n      id\n      to\n      subject\n      fromName\n      sentAt\n      text\n    }\n  }\n"): typeof import('./graphql').DevMailboxDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmEmailChange($token: String!) {\n    confirmEmailChange(token: $token)\n  }\n"): typeof import('./graphql').ConfirmEmailChangeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

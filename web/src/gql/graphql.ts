@@ -378,6 +378,13 @@ export type DevMailboxQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DevMailboxQuery = { devMailbox: Array<{ id: string, to: string, subject: string, fromName: string, sentAt: string, text: string }> };
 
+export type ConfirmEmailChangeMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmEmailChangeMutation = { confirmEmailChange: boolean };
+
 export type RequestPasswordResetMutationVariables = Exact<{
   email: string;
 }>;
@@ -1065,6 +1072,11 @@ export const DevMailboxDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DevMailboxQuery, DevMailboxQueryVariables>;
+export const ConfirmEmailChangeDocument = new TypedDocumentString(`
+    mutation ConfirmEmailChange($token: String!) {
+  confirmEmailChange(token: $token)
+}
+    `) as unknown as TypedDocumentString<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
 export const RequestPasswordResetDocument = new TypedDocumentString(`
     mutation RequestPasswordReset($email: String!) {
   requestPasswordReset(email: $email)
