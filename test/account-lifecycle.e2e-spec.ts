@@ -1,6 +1,9 @@
 import { Role } from '../src/auth/principal';
 import { forbiddenWordIn } from '../src/common/discreet-wording';
+import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { errorCode, expectData, startTestApp, type TestApp } from './support/app';
+import { credentialOps as credentials } from './support/credentials-operations';
+import { learningOps as learning } from './support/learning-operations';
 import { buildWorld, invited, ops, PASSWORD, type Member, type World } from './support/operations';
 import { startSmtpServer, type ReceivedMail, type TestSmtp } from './support/smtp';
 
@@ -153,3 +156,30 @@ async function invitedAs(email: string): Promise<void> {
   expectData(await ops.acceptInvite(t, { code, email, password: PASSWORD, displayName: 'Quick Taker' }));
 }
 
+
+describe('dischargeClient', () => {
+  const discharge = (token: string, id: string, reason = 'Completed the program') =>
+    t.gql(`mutation($id: ID!, $r: String!) { dischargeClient(id: $id, reason: $r) { id dischargedAt deactivatedAt } }`, { id, r: reason }, token);
+
+  it('ends open assignments, keeps history and the audit trail, and leaves the client their own records', async () => {
+    await importCurriculum(t.app);
+    const client = await invited(t, w.clinician, Role.PATIENT, 'Lee Leaving');
+    expectData(await learning.assignCourse(t, w.clinician.token, { learnerId: client.id, courseSlug: 'relapse-prevention-skills' }));
+    expect(expectData(await learning.myLearning(t, client.token)).myLearning).toHaveLength(1);
+
+    expect(errorCode(await discharge(w.staff.token, client.id))).toBe('FORBIDDEN');
+    expect(errorCode(await discharge(w.clinician.token, client.id, ' '))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await discharge(w.clinician.token, w.staff.id))).toBe('NOT_FOUND');
+    const done = expectData(await discharge(w.clinician.token, client.id)).dischargeClient;
+    expect(done).toMatchObject({ id: client.id, dischargedAt: expect.any(String), deactivatedAt: null });
+    expect(errorCode(await discharge(w.admin.token, client.id))).toBe('CONFLICT');
+
+    // The assignment ended; the client still signs in and reads their own records.
+    const session = expectData(await ops.login(t, client.email, PASSWORD)).login;
+    expect(expectData(await learning.myLearning(t, session.accessToken)).myLearning).toHaveLength(0);
+    expectData(await credentials.myCompletionRecords(t, session.accessToken));
+    expect(expectData(await ops.me(t, session.accessToken)).me.id).toBe(client.id);
+    const events = expectData(await ops.auditEvents(t, w.admin.token, { action: 'CLIENT_DISCHARGED', patientId: client.id })).auditEvents.nodes;
+    expect(events).toHaveLength(1);
+  });
+});

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CurriculumModule } from '../curriculum';
+import { AuditModule } from '../audit';
 import { IdentityModule } from '../identity';
+import { DischargeService } from './discharge.service';
 import { EnrollmentResolver } from './enrollment.resolver';
 import { EnrollmentService } from './enrollment.service';
 import { Cohort, CohortSchema, Enrollment, EnrollmentSchema } from './schemas/enrollment.schemas';
@@ -10,13 +12,14 @@ import { Cohort, CohortSchema, Enrollment, EnrollmentSchema } from './schemas/en
 @Module({
   imports: [
     IdentityModule,
+    AuditModule,
     CurriculumModule,
     MongooseModule.forFeature([
       { name: Enrollment.name, schema: EnrollmentSchema },
       { name: Cohort.name, schema: CohortSchema },
     ]),
   ],
-  providers: [EnrollmentService, EnrollmentResolver],
+  providers: [EnrollmentService, DischargeService, EnrollmentResolver],
   exports: [EnrollmentService],
 })
 export class EnrollmentModule {}

@@ -2,13 +2,25 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, Roles } from '../../src/auth/decorators';
 import { Role, type Principal } from '../../src/auth/principal';
 import { AssignCohortInput, AssignCourseInput, CreateCohortInput } from './dto/enrollment.inputs';
-import { LEARNER_ROLES } from '../identity';
+import { LEARNER_ROLES, toUserModel, UserModel } from '../identity';
+import { DischargeService } from './discharge.service';
 import { EnrollmentService } from './enrollment.service';
 import { CohortAssignmentModel, CohortModel, EnrollmentModel, LearningReportModel, toCohortModel, toEnrollmentModel } from './models/enrollment.models';
 
 @Resolver()
 export class EnrollmentResolver {
-  constructor(private readonly enrollment: EnrollmentService) {}
+  constructor(
+    private readonly enrollment: EnrollmentService,
+    private readonly discharges: DischargeService,
+  ) {}
+
+  @Roles(Role.CLINICIAN, Role.ADMIN)
+  @Mutation(() => UserModel, {
+    description: "Ends a client's care: open assignments end, history stays, and the client keeps access to their own records and certificates. The reason goes into the audit trail.",
+  })
+  async dischargeClient(@CurrentUser() actor: Principal, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<UserModel> {
+    return toUserModel(await this.discharges.discharge(actor, id, reason), true);
+  }
 
   // Clinicians and admins take the staff courses too (the training gate needs it).
   @Roles(...LEARNER_ROLES)

@@ -20,8 +20,8 @@ export interface NewUser {
   hiredAt?: Date;
 }
 
-export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam' | 'emergencyAccess' | 'hiredAt' | 'deactivatedAt' | 'createdAt' | 'pendingEmail'>;
-const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, careTeam: 1, emergencyAccess: 1, hiredAt: 1, deactivatedAt: 1, createdAt: 1, pendingEmail: 1 } as const;
+export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam' | 'emergencyAccess' | 'hiredAt' | 'deactivatedAt' | 'createdAt' | 'pendingEmail' | 'dischargedAt'>;
+const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, careTeam: 1, emergencyAccess: 1, hiredAt: 1, deactivatedAt: 1, createdAt: 1, pendingEmail: 1, dischargedAt: 1 } as const;
 
 /** Users and organizations. Other modules read people through this service, never through the models. */
 @Injectable()
@@ -125,6 +125,15 @@ export class UsersService {
           { $set: { deactivatedAt: deactivation.at, deactivationReason: deactivation.reason, deactivatedBy: new Types.ObjectId(deactivation.by) } },
         )
       : await this.users.updateOne({ _id: id, deactivatedAt: { $exists: true } }, { $unset: { deactivatedAt: 1, deactivationReason: 1, deactivatedBy: 1 } });
+    return result.modifiedCount === 1;
+  }
+
+  /** Returns false when the client was already discharged. */
+  async setDischarged(id: Types.ObjectId, discharge: { at: Date; reason: string; by: string }): Promise<boolean> {
+    const result = await this.users.updateOne(
+      { _id: id, dischargedAt: { $exists: false } },
+      { $set: { dischargedAt: discharge.at, dischargeReason: discharge.reason, dischargedBy: new Types.ObjectId(discharge.by) } },
+    );
     return result.modifiedCount === 1;
   }
 

@@ -24,6 +24,8 @@ export class Enrollment {
   @Prop({ type: String, required: true, default: 'ACTIVE' }) status: 'ACTIVE' | 'CANCELLED';
   @Prop() cancelledAt?: Date;
   @Prop({ type: Types.ObjectId }) cancelledBy?: Types.ObjectId;
+  /** Set when the assignment ended because the client was discharged. */
+  @Prop() cancelReason?: 'DISCHARGED';
   /** Set when the course's completion rule is first met; kept for prerequisites and compliance. */
   @Prop() completedAt?: Date;
   /** The completion cycle: 1, and one more each time a training requirement renews it (the completion record carries it). */

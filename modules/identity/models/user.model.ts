@@ -50,11 +50,12 @@ export class UserModel {
   @Field(() => [ID], { nullable: true, description: 'Patients and family members: the clinicians on their care team. Shown to the care team and admins.' })
   careTeam?: string[];
   @Field({ nullable: true, description: 'Set while the account is deactivated: the person cannot sign in; their records are kept.' }) deactivatedAt?: Date;
+  @Field({ nullable: true, description: 'Clients: when their care ended (dischargeClient). They keep access to their own records and certificates.' }) dischargedAt?: Date;
   @Field({ nullable: true, description: 'A new email address waiting to be confirmed from the link mailed to it. Shown where the email is.' }) pendingEmail?: string;
 }
 
 /** The API shape of a user; the password hash cannot leak because it is never copied. */
-export function toUserModel(user: Pick<User, '_id' | 'role' | 'displayName' | 'email' | 'orgId' | 'careTeam'> & Partial<Pick<User, 'deactivatedAt' | 'pendingEmail'>>, showEmail: boolean): UserModel {
+export function toUserModel(user: Pick<User, '_id' | 'role' | 'displayName' | 'email' | 'orgId' | 'careTeam'> & Partial<Pick<User, 'deactivatedAt' | 'pendingEmail' | 'dischargedAt'>>, showEmail: boolean): UserModel {
   return {
     id: user._id.toHexString(),
     role: user.role,
@@ -64,6 +65,7 @@ export function toUserModel(user: Pick<User, '_id' | 'role' | 'displayName' | 'e
     clinicianId: user.careTeam?.[0]?.toHexString(),
     careTeam: user.careTeam?.map((id) => id.toHexString()),
     deactivatedAt: user.deactivatedAt,
+    dischargedAt: user.dischargedAt,
     pendingEmail: showEmail ? user.pendingEmail : undefined,
   };
 }

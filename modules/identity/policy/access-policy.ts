@@ -31,6 +31,8 @@ export enum Permission {
   /** Display name and email address. */
   UPDATE_PROFILE = 'UPDATE_PROFILE',
   CHANGE_ROLE = 'CHANGE_ROLE',
+  /** End a client's care: open assignments end, history and access to their own records stay. */
+  DISCHARGE_CLIENT = 'DISCHARGE_CLIENT',
   // Organization-wide acts.
   INVITE_ADMIN = 'INVITE_ADMIN',
   INVITE_CLINICIAN = 'INVITE_CLINICIAN',
@@ -178,6 +180,7 @@ export const POLICY: Record<Permission, Rule> = {
     allow: ['SELF', 'ADMIN'],
     refusal: 'Only the person themself or an admin can change a name or email address.',
   },
+  [Permission.DISCHARGE_CLIENT]: { part: 'PROGRESS', kind: 'write', roles: CARE_TEAM_ROLES, subjects: CLIENT_ROLES, allow: ['ADMIN', 'CARE_TEAM'], refusal: 'A client is discharged by their care team or an admin.' },
   [Permission.CHANGE_ROLE]: { part: 'PROFILE', kind: 'write', roles: [Role.ADMIN], subjects: EVERYONE, allow: ['ADMIN'], refusal: 'Roles are changed by an admin, and never your own.' },
   [Permission.INVITE_ADMIN]: { kind: 'act', roles: [Role.ADMIN] },
   [Permission.INVITE_CLINICIAN]: { kind: 'act', roles: [Role.ADMIN] },

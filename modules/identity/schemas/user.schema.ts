@@ -29,6 +29,10 @@ export class User {
   @Prop() deactivatedAt?: Date;
   @Prop({ maxlength: 500 }) deactivationReason?: string;
   @Prop({ type: Types.ObjectId }) deactivatedBy?: Types.ObjectId;
+  /** Clients: care ended (dischargeClient). The account stays open for the client's own records and certificates. */
+  @Prop() dischargedAt?: Date;
+  @Prop({ maxlength: 500 }) dischargeReason?: string;
+  @Prop({ type: Types.ObjectId }) dischargedBy?: Types.ObjectId;
   /** A new address waiting for its owner to confirm it (the link mailed to it); sign-in keeps the old one until then. */
   @Prop({ lowercase: true, trim: true }) pendingEmail?: string;
   @Prop() emailChangeTokenHash?: string;
