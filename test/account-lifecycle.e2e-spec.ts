@@ -54,6 +54,20 @@ const browserSignIn = (email: string, password: string) =>
   fetch(`${t.url}/session/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-waypoint-csrf': '1' }, body: JSON.stringify({ email, password }) });
 
 describe('deactivateUser and reactivateUser', () => {
+  it('the directory lists deactivated accounts only when asked, so an admin can find them to reactivate', async () => {
+    const leaver = await invited(t, w.admin, Role.STAFF, 'Lee Leaving');
+    const names = async (deactivated?: boolean) =>
+      expectData(await t.gql('query($d: Boolean) { users(first: 100, role: STAFF, deactivated: $d) { nodes { displayName } } }', { d: deactivated }, w.admin.token)).users.nodes.map(
+        (u: { displayName: string }) => u.displayName,
+      );
+    expectData(await deactivate(t, w.admin.token, leaver.id));
+    expect(await names()).not.toContain('Lee Leaving');
+    expect(await names(true)).toContain('Lee Leaving');
+    expectData(await reactivate(t, w.admin.token, leaver.id));
+    expect(await names()).toContain('Lee Leaving');
+    expect(await names(true)).not.toContain('Lee Leaving');
+  });
+
   let member: Member;
   beforeAll(async () => {
     member = await invited(t, w.admin, Role.STAFF, 'Dana Departing');

@@ -150,7 +150,7 @@ export class CareTeamService implements OnModuleInit {
    * see (their care team, or every client when the organization allows it). Listing
    * a client is a read of their records, audited in one batch.
    */
-  async directory(viewer: Principal, role: Role | undefined, page: { first: number; after?: string; search?: string }): Promise<KeysetPage<UserSummary>> {
+  async directory(viewer: Principal, role: Role | undefined, page: { first: number; after?: string; search?: string; deactivated?: boolean }): Promise<KeysetPage<UserSummary>> {
     const visible = roleMay(viewer, Permission.LIST_STAFF) ? EVERYONE : CLIENT_ROLES;
     if (role && !visible.includes(role)) throw new BadInput(`You can list ${visible.join(', ')} only.`, { field: 'role' });
     let careTeamMember: string | undefined;

@@ -72,8 +72,9 @@ export class PeopleResolver {
     @Args() page: PageArgs,
     @Args('role', { type: () => Role, nullable: true }) role?: Role,
     @Args('search', { type: () => String, nullable: true, description: 'Part of a name or email address, any case.' }) search?: string,
+    @Args('deactivated', { type: () => Boolean, nullable: true, description: 'Only deactivated accounts (to reactivate them); active ones when left out.' }) deactivated?: boolean,
   ): Promise<UserConnection> {
-    const { nodes, hasNextPage, endCursor } = await this.careTeams.directory(viewer, role, { ...page, search });
+    const { nodes, hasNextPage, endCursor } = await this.careTeams.directory(viewer, role, { ...page, search, deactivated });
     return { nodes: nodes.map((u) => toUserModel(u, true)), pageInfo: { hasNextPage, endCursor } };
   }
 

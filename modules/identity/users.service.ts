@@ -193,9 +193,9 @@ export class UsersService {
   listInOrg(
     orgId: string,
     roles: readonly Role[],
-    page: { first: number; after?: string; careTeamMember?: string; search?: string; only?: readonly Types.ObjectId[] },
+    page: { first: number; after?: string; careTeamMember?: string; search?: string; only?: readonly Types.ObjectId[]; deactivated?: boolean },
   ): Promise<KeysetPage<UserSummary>> {
-    const filter: Record<string, unknown> = { orgId: new Types.ObjectId(orgId), role: { $in: roles }, deactivatedAt: { $exists: false } };
+    const filter: Record<string, unknown> = { orgId: new Types.ObjectId(orgId), role: { $in: roles }, deactivatedAt: { $exists: page.deactivated === true } };
     if (page.careTeamMember) filter.careTeam = new Types.ObjectId(page.careTeamMember);
     // Under $and, so the keyset cursor's own condition on _id does not replace it.
     if (page.only) filter.$and = [{ _id: { $in: page.only } }];

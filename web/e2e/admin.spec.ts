@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { aLearner, completeLessons, gql, PASSWORD, signIn, uniqueEmail } from './support/api';
-import { expect, expectAccessible, signInAsStaff, test } from './support/fixtures';
+import { expect, expectAccessible, signInAs, signInAsStaff, test } from './support/fixtures';
 
 const ADMIN = 'admin@demo.waypoint.test';
 
@@ -103,4 +103,35 @@ test('admin pages pass axe: compliance matrix (and its CSV), reports, settings (
   await page.goto('/admin/audit');
   await expect(page.getByRole('heading', { name: 'Emergency access report' })).toBeVisible();
   await expectAccessible(page);
+});
+
+test('admin: deactivates a staff member, who is signed out at once in their own browser; reactivates them', async ({ page, browser }) => {
+  const staff = await aLearner('STAFF', 'Dana Departing');
+  const theirs = await (await browser.newContext()).newPage();
+  await signInAs(theirs, staff.email, staff.password);
+
+  await signInAsStaff(page, ADMIN);
+  await page.goto('/admin/people');
+  await page.getByLabel('Find by name or email').fill('Dana Departing');
+  const row = page.getByRole('row', { name: /Dana Departing/ });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: 'Deactivate Dana Departing' }).click();
+  await row.getByLabel(/^Reason/).fill('Left the program');
+  await expectAccessible(page);
+  await row.getByRole('button', { name: 'Deactivate account' }).click();
+  await expect(page.getByRole('row', { name: /Dana Departing/ })).toHaveCount(0);
+
+  // Their very next step finds them signed out.
+  await theirs.getByRole('link', { name: 'Certificates' }).click();
+  await expect(theirs.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await theirs.getByLabel('Email').fill(staff.email);
+  await theirs.getByLabel('Password').fill(staff.password);
+  await theirs.getByRole('button', { name: 'Sign in' }).click();
+  await expect(theirs.getByRole('alert')).toContainText('deactivated');
+
+  await page.getByLabel('Show deactivated accounts').check();
+  await page.getByRole('button', { name: 'Reactivate Dana Departing' }).click();
+  await expect(page.getByRole('row', { name: /Dana Departing/ })).toHaveCount(0);
+  await page.getByLabel('Show deactivated accounts').uncheck();
+  await expect(page.getByRole('row', { name: /Dana Departing/ })).toHaveCount(1);
 });

@@ -263,6 +263,15 @@ export type TrainingGateSettingsInput = {
   requirementIds?: Array<string | number> | null | undefined;
 };
 
+export type UpdateUserInput = {
+  displayName?: string | null | undefined;
+  /** A new address: it takes effect once the link mailed to it is opened (confirmEmailChange). */
+  email?: string | null | undefined;
+  id: string | number;
+  /** Admins only, among ADMIN, CLINICIAN and STAFF. The person is signed out everywhere. */
+  role?: Role | null | undefined;
+};
+
 export type TimeZoneQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -310,6 +319,7 @@ export type PeopleQueryVariables = Exact<{
   after?: string | null | undefined;
   role?: Role | null | undefined;
   search?: string | null | undefined;
+  deactivated?: boolean | null | undefined;
 }>;
 
 
@@ -338,6 +348,28 @@ export type TransferClientMutationVariables = Exact<{
 
 
 export type TransferClientMutation = { transferClient: { id: string, careTeam: Array<string> | null } };
+
+export type DeactivateUserMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type DeactivateUserMutation = { deactivateUser: { id: string } };
+
+export type ReactivateUserMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReactivateUserMutation = { reactivateUser: { id: string } };
+
+export type UpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser: { id: string, displayName: string, role: Role } };
 
 export type CompletionRecordsAdminQueryVariables = Exact<{
   first: number;
@@ -939,8 +971,14 @@ export const StaffComplianceDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<StaffComplianceQuery, StaffComplianceQueryVariables>;
 export const PeopleDocument = new TypedDocumentString(`
-    query People($first: Int!, $after: String, $role: Role, $search: String) {
-  users(first: $first, after: $after, role: $role, search: $search) {
+    query People($first: Int!, $after: String, $role: Role, $search: String, $deactivated: Boolean) {
+  users(
+    first: $first
+    after: $after
+    role: $role
+    search: $search
+    deactivated: $deactivated
+  ) {
     nodes {
       id
       displayName
@@ -985,6 +1023,29 @@ export const TransferClientDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TransferClientMutation, TransferClientMutationVariables>;
+export const DeactivateUserDocument = new TypedDocumentString(`
+    mutation DeactivateUser($id: ID!, $reason: String!) {
+  deactivateUser(id: $id, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeactivateUserMutation, DeactivateUserMutationVariables>;
+export const ReactivateUserDocument = new TypedDocumentString(`
+    mutation ReactivateUser($id: ID!) {
+  reactivateUser(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReactivateUserMutation, ReactivateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    id
+    displayName
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
 export const CompletionRecordsAdminDocument = new TypedDocumentString(`
     query CompletionRecordsAdmin($first: Int!, $after: String, $filter: CompletionRecordFilter) {
   completionRecords(first: $first, after: $after, filter: $filter) {

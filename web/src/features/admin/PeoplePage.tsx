@@ -9,8 +9,8 @@ import { useT } from '../../i18n/useT';
 import { Pager, StaffPage, useCursorPages } from '../staff/common';
 
 const PeopleDocument = graphql(`
-  query People($first: Int!, $after: String, $role: Role, $search: String) {
-    users(first: $first, after: $after, role: $role, search: $search) {
+  query People($first: Int!, $after: String, $role: Role, $search: String, $deactivated: Boolean) {
+    users(first: $first, after: $after, role: $role, search: $search, deactivated: $deactivated) {
       nodes {
         id
         displayName
@@ -59,7 +59,128 @@ const TransferClientDocument = graphql(`
   }
 `);
 
+const DeactivateUserDocument = graphql(`
+  mutation DeactivateUser($id: ID!, $reason: String!) {
+    deactivateUser(id: $id, reason: $reason) {
+      id
+    }
+  }
+`);
+
+const ReactivateUserDocument = graphql(`
+  mutation ReactivateUser($id: ID!) {
+    reactivateUser(id: $id) {
+      id
+    }
+  }
+`);
+
+const UpdateUserDocument = graphql(`
+  mutation UpdateUser($input: UpdateUserInput!) {
+    updateUser(input: $input) {
+      id
+      displayName
+      role
+    }
+  }
+`);
+
 type Person = PeopleQuery['users']['nodes'][number];
+const STAFF_ROLES: Role[] = ['ADMIN', 'CLINICIAN', 'STAFF'];
+
+/** Edit a name (and, for staff, the role); deactivate with a reason, or reactivate. */
+function PersonActions({ person, deactivated, onChange }: { person: Person; deactivated: boolean; onChange: () => void }) {
+  const t = useT();
+  const { request } = useServices();
+  const [open, setOpen] = useState<'edit' | 'deactivate' | null>(null);
+  const done = () => {
+    setOpen(null);
+    onChange();
+  };
+  const update = useMutation({ mutationFn: (input: { displayName: string; role?: Role }) => request(UpdateUserDocument, { input: { id: person.id, ...input } }), onSuccess: done });
+  const deactivate = useMutation({ mutationFn: (reason: string) => request(DeactivateUserDocument, { id: person.id, reason }), onSuccess: done });
+  const reactivate = useMutation({ mutationFn: () => request(ReactivateUserDocument, { id: person.id }), onSuccess: done });
+  const staff = STAFF_ROLES.includes(person.role);
+  const errors = [update, deactivate, reactivate].map((m, i) => (m.isError ? <ErrorMessage key={i} error={m.error} /> : null));
+  if (deactivated)
+    return (
+      <>
+        <button type="button" className="secondary" onClick={() => reactivate.mutate()} disabled={reactivate.isPending} aria-label={t('admin.people.reactivateName', { name: person.displayName })}>
+          {t('admin.people.reactivate')}
+        </button>
+        {errors}
+      </>
+    );
+  if (open === 'edit')
+    return (
+      <form
+        aria-label={t('admin.people.editName', { name: person.displayName })}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          const role = form.get('role') as Role | null;
+          update.mutate({ displayName: String(form.get('displayName')).trim(), ...(role && role !== person.role ? { role } : {}) });
+        }}
+      >
+        <label htmlFor={`name-${person.id}`}>{t('admin.people.name')}</label>
+        <input id={`name-${person.id}`} name="displayName" defaultValue={person.displayName} required />
+        {staff ? (
+          <>
+            <label htmlFor={`role-${person.id}`}>{t('admin.people.role')}</label>
+            <select id={`role-${person.id}`} name="role" defaultValue={person.role}>
+              {STAFF_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`staff.role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
+        {errors}
+        <div className="actions">
+          <button type="submit" disabled={update.isPending}>
+            {t('admin.people.save')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setOpen(null)}>
+            {t('staff.cancel')}
+          </button>
+        </div>
+      </form>
+    );
+  if (open === 'deactivate')
+    return (
+      <form
+        aria-label={t('admin.people.deactivateName', { name: person.displayName })}
+        onSubmit={(e) => {
+          e.preventDefault();
+          deactivate.mutate(String(new FormData(e.currentTarget).get('reason')).trim());
+        }}
+      >
+        <label htmlFor={`reason-${person.id}`}>{t('admin.people.reason')}</label>
+        <input id={`reason-${person.id}`} name="reason" required />
+        <p className="hint">{t('admin.people.deactivateHint')}</p>
+        {errors}
+        <div className="actions">
+          <button type="submit" disabled={deactivate.isPending}>
+            {t('admin.people.confirmDeactivate')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setOpen(null)}>
+            {t('staff.cancel')}
+          </button>
+        </div>
+      </form>
+    );
+  return (
+    <div className="inline-form">
+      <button type="button" className="link-button" onClick={() => setOpen('edit')} aria-label={t('admin.people.editName', { name: person.displayName })}>
+        {t('admin.people.edit')}
+      </button>
+      <button type="button" className="link-button" onClick={() => setOpen('deactivate')} aria-label={t('admin.people.deactivateName', { name: person.displayName })}>
+        {t('admin.people.deactivate')}
+      </button>
+    </div>
+  );
+}
 const ROLES: Role[] = ['ADMIN', 'CLINICIAN', 'STAFF', 'PATIENT', 'FAMILY'];
 
 /** A client's care team: who is on it, add or remove a clinician, or move the client to one clinician. */
@@ -111,14 +232,15 @@ function CareTeam({ person, clinicians, onChange }: { person: Person; clinicians
 /** The directory: search, filter by role, invite, and care teams for clients. */
 export function PeoplePage() {
   const t = useT();
-  const { request } = useServices();
+  const { request, queryClient } = useServices();
   const pages = useCursorPages();
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<Role | ''>('');
+  const [deactivated, setDeactivated] = useState(false);
   const deferred = useDeferredValue(search);
   const query = useQuery({
-    queryKey: ['people', pages.after, role, deferred],
-    queryFn: () => request(PeopleDocument, { first: 25, after: pages.after, role: role || null, search: deferred || null }),
+    queryKey: ['people', pages.after, role, deferred, deactivated],
+    queryFn: () => request(PeopleDocument, { first: 25, after: pages.after, role: role || null, search: deferred || null, deactivated: deactivated || null }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -159,6 +281,18 @@ export function PeoplePage() {
             ))}
           </select>
         </div>
+        <div className="option">
+          <input
+            id="people-deactivated"
+            type="checkbox"
+            checked={deactivated}
+            onChange={(e) => {
+              setDeactivated(e.target.checked);
+              pages.reset();
+            }}
+          />
+          <label htmlFor="people-deactivated">{t('admin.people.showDeactivated')}</label>
+        </div>
       </form>
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorMessage error={query.error} /> : null}
@@ -173,6 +307,7 @@ export function PeoplePage() {
                   <th scope="col">{t('admin.people.role')}</th>
                   <th scope="col">{t('staff.field.email')}</th>
                   <th scope="col">{t('admin.people.careTeam')}</th>
+                  <th scope="col">{t('staff.col.actions')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -182,6 +317,9 @@ export function PeoplePage() {
                     <td>{t(`staff.role.${p.role}`)}</td>
                     <td>{p.email}</td>
                     <td>{p.role === 'PATIENT' || p.role === 'FAMILY' ? <CareTeam person={p} clinicians={query.data.clinicians.nodes} onChange={() => void query.refetch()} /> : '—'}</td>
+                    <td>
+                      <PersonActions person={p} deactivated={deactivated} onChange={() => void queryClient.invalidateQueries({ queryKey: ['people'] })} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
