@@ -38,6 +38,8 @@ test('admin: invites a clinician, who accepts in their own browser and lands on 
   await newcomer.getByRole('button', { name: 'Create account' }).click();
   await expect(newcomer.getByRole('heading', { level: 1, name: 'Caseload' })).toBeVisible();
   await expect(newcomer.getByRole('navigation', { name: 'Care team and admin' }).getByRole('link', { name: 'People' })).toHaveCount(0);
+  await newcomer.getByRole('link', { name: 'My training' }).click();
+  await expect(newcomer.getByRole('heading', { level: 1, name: 'Hello, Casey Newhire' })).toBeVisible();
 });
 
 test('admin: every CSV downloads and parses with the expected header and rows; records revoke with a reason', async ({ page }) => {

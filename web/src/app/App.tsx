@@ -107,7 +107,7 @@ function LegacyLearningRedirect() {
   return <Navigate to={to} replace />;
 }
 
-/** Clinicians and admins are not learners: their home is the caseload. */
+/** Clinicians and admins start at their caseload; their own training is at /learning. */
 function Home() {
   const role = useSession()?.user.role;
   if (role === 'CLINICIAN' || role === 'ADMIN') return <Navigate to="/staff/caseload" replace />;
@@ -139,6 +139,7 @@ const router = createBrowserRouter([
       { path: '/family', element: <RequireSession children={<FamilyPage />} /> },
       { path: '/notifications', element: <RequireSession children={<NotificationsPage />} /> },
       { path: '/account', element: <RequireSession children={<AccountPage />} /> },
+      { path: '/learning', element: <RequireSession children={<HomePage />} /> },
       { path: '/staff', element: <Navigate to="/staff/caseload" replace /> },
       { path: '/staff/caseload', element: <RequireSession children={<Staff.Caseload />} /> },
       { path: '/staff/clients/:id', element: <RequireSession children={<Staff.Client />} /> },

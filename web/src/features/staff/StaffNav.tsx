@@ -9,6 +9,7 @@ const CLINICIAN_PAGES = [
   ['/staff/cohorts', 'staff.nav.cohorts'],
   ['/staff/invite', 'staff.nav.invite'],
   ['/staff/item-analysis', 'staff.nav.items'],
+  ['/learning', 'staff.nav.training'],
 ] as const;
 
 const ADMIN_PAGES = [
