@@ -15,6 +15,7 @@ import { encodeCursor } from '../src/common/pagination';
 import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, REFLECTION_NOTICES } from '../modules/curriculum/crisis-resources';
 import { audienceOf } from '../modules/curriculum/courses.service';
 import type { Course } from '../modules/curriculum/schemas/curriculum.schemas';
+import type { CourseView } from '../modules/curriculum/views';
 import type { Enrollment } from '../modules/enrollment/schemas/enrollment.schemas';
 import { ClientAccess, decide, Permission, seesEveryClient } from '../modules/identity/policy/access-policy';
 import { toUserModel } from '../modules/identity/models/user.model';
@@ -119,7 +120,7 @@ async function itemsFor(db: Db, orgId: ObjectId, learnerIds: ObjectId[], now = n
       )
       .toArray(),
   ]);
-  const courses = new Map<string, Course>();
+  const courses = new Map<string, CourseView>();
   for (const c of courseRows) if (!courses.has(c.slug)) courses.set(c.slug, c);
   const progress = new Map<string, Map<string, PathProgress>>();
   for (const row of rows) {

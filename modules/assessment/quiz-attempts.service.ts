@@ -5,7 +5,7 @@ import type { Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, isDuplicateKeyError, NotFound } from '../../src/common/errors';
 import { AuditAction, AuditService } from '../audit';
 import { CoursesService } from '../curriculum';
-import type { Quiz } from '../curriculum';
+import type { QuizView } from '../curriculum';
 import { AccessService, isClientRole, Permission, UsersService, worksWithOthersRecords } from '../identity';
 import { ProgressService } from '../progress';
 import { AttemptAlreadySubmitted, AttemptLimitReached, CooldownActive } from './assessment.errors';
@@ -320,7 +320,7 @@ interface QuizSettings extends AttemptSettings {
   shuffle: boolean;
 }
 
-function settingsOf(quiz: Quiz): QuizSettings {
+function settingsOf(quiz: QuizView): QuizSettings {
   const s = quiz.settings;
   if (!isGradingMethod(s.gradingMethod)) throw new Error(`Quiz ${quiz._id.toHexString()} has an unknown grading method`);
   return {

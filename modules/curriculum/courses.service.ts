@@ -9,6 +9,7 @@ import { renderLessonHtml } from './lesson-html';
 import { Audience, toLearnerQuestion, type CourseModel, type LessonModel } from './models/curriculum.models';
 import { fillProgramInfo, hasProgramPlaceholders, programInfoFrom } from './program-info';
 import { Course, Lesson, Quiz } from './schemas/curriculum.schemas';
+import { toCourseView, toLessonView, toQuizView, type CourseView, type LessonView, type QuizView } from './views';
 
 /** Which audience a learner role reads as; clinicians and admins see every course. */
 export function audienceOf(role: Role): Audience | undefined {
@@ -23,7 +24,10 @@ export function learnerAudienceOf(role: Role): Audience | undefined {
   return audienceOf(role) ?? (isStaffRole(role) ? Audience.STAFF : undefined);
 }
 
-/** Reads published content. Quiz answer keys never leave this service except through `quizForGrading`. */
+/**
+ * Reads published content. What leaves for other modules is a view (views.ts), never a
+ * stored document. Quiz answer keys never leave this service except through `quizForGrading`.
+ */
 @Injectable()
 export class CoursesService {
   constructor(
@@ -34,7 +38,7 @@ export class CoursesService {
   ) {}
 
   /** The current version of each live course, optionally for one audience. */
-  async currentCourses(audience?: Audience): Promise<Course[]> {
+  async currentCourses(audience?: Audience): Promise<CourseView[]> {
     const match: Record<string, unknown> = { retiredAt: { $exists: false } };
     if (audience) match.audiences = audience;
     const rows = await this.courses.aggregate<{ doc: Course }>([
@@ -43,7 +47,7 @@ export class CoursesService {
       { $group: { _id: '$slug', doc: { $first: '$$ROOT' } } },
       { $sort: { _id: 1 } },
     ]);
-    return rows.map((r) => r.doc);
+    return rows.map((r) => toCourseView(r.doc));
   }
 
   /** Slugs of the current courses that have prerequisites, walking the (slug, version) index newest first. */
@@ -54,22 +58,23 @@ export class CoursesService {
     return [...current].filter(([, c]) => (c.prerequisites ?? []).length > 0).map(([slug]) => slug);
   }
 
-  async currentCourse(slug: string): Promise<Course | null> {
-    return this.courses.findOne({ slug, retiredAt: { $exists: false } }).sort({ version: -1 }).lean();
+  async currentCourse(slug: string): Promise<CourseView | null> {
+    const course = await this.courses.findOne({ slug, retiredAt: { $exists: false } }).sort({ version: -1 }).lean();
+    return course && toCourseView(course);
   }
 
-  visibleTo(viewer: Principal, course: Pick<Course, 'audiences'>): boolean {
+  visibleTo(viewer: Principal, course: Pick<CourseView, 'audiences'>): boolean {
     const audience = audienceOf(viewer.role);
     return !audience || course.audiences.includes(audience);
   }
 
   /** Whether the viewer takes this course as a learner (clinicians and admins see every course but take the staff ones). */
-  takes(viewer: Principal, course: Pick<Course, 'audiences'>): boolean {
+  takes(viewer: Principal, course: Pick<CourseView, 'audiences'>): boolean {
     const audience = learnerAudienceOf(viewer.role);
     return Boolean(audience) && course.audiences.includes(audience!);
   }
 
-  async courseFor(viewer: Principal, slug: string): Promise<Course> {
+  async courseFor(viewer: Principal, slug: string): Promise<CourseView> {
     const course = await this.currentCourse(slug);
     if (!course || !this.visibleTo(viewer, course)) throw new NotFound('That course');
     return course;
@@ -93,34 +98,36 @@ export class CoursesService {
   }
 
   /** A specific course version (completion records name the version completed). */
-  courseVersion(slug: string, version: number): Promise<Course | null> {
-    return this.courses.findOne({ slug, version }).lean();
+  async courseVersion(slug: string, version: number): Promise<CourseView | null> {
+    const course = await this.courses.findOne({ slug, version }).lean();
+    return course && toCourseView(course);
   }
 
   /** Current versions of the given courses, in one query. */
-  async currentCoursesBySlug(slugs: readonly string[]): Promise<Map<string, Course>> {
+  async currentCoursesBySlug(slugs: readonly string[]): Promise<Map<string, CourseView>> {
     const rows = await this.courses.find({ slug: { $in: [...new Set(slugs)] }, retiredAt: { $exists: false } }).sort({ slug: 1, version: -1 }).lean();
-    const bySlug = new Map<string, Course>();
-    for (const row of rows) if (!bySlug.has(row.slug)) bySlug.set(row.slug, row);
+    const bySlug = new Map<string, CourseView>();
+    for (const row of rows) if (!bySlug.has(row.slug)) bySlug.set(row.slug, toCourseView(row));
     return bySlug;
   }
 
   /** A lesson version with the course versions that contain it, for progress and grading. */
-  async lessonWithCourse(lessonId: string): Promise<{ lesson: Lesson; course: Course } | null> {
+  async lessonWithCourse(lessonId: string): Promise<{ lesson: LessonView; course: CourseView } | null> {
     if (!Types.ObjectId.isValid(lessonId)) return null;
     const lesson = await this.lessons.findById(lessonId, { bodyMarkdown: 0, bodyHtml: 0 }).lean();
     if (!lesson) return null;
     const course = await this.courses.findOne({ slug: lesson.courseSlug, 'lessons.lessonId': lesson._id }).sort({ version: -1 }).lean();
-    return course ? { lesson, course } : null;
+    return course ? { lesson: toLessonView(lesson), course: toCourseView(course) } : null;
   }
 
   /**
    * The quiz WITH its answer key and rationales, for server-side grading only
    * (assessment module). Never map this into an API type before an attempt is submitted.
    */
-  quizForGrading(quizId: string): Promise<Quiz | null> {
-    if (!Types.ObjectId.isValid(quizId)) return Promise.resolve(null);
-    return this.quizzes.findById(quizId).lean();
+  async quizForGrading(quizId: string): Promise<QuizView | null> {
+    if (!Types.ObjectId.isValid(quizId)) return null;
+    const quiz = await this.quizzes.findById(quizId).lean();
+    return quiz && toQuizView(quiz);
   }
 
   /**
@@ -173,19 +180,19 @@ export class CoursesService {
     };
   }
 
-  toCourseModel(course: Course): CourseModel {
+  toCourseModel(course: CourseView): CourseModel {
     return {
       id: course._id.toHexString(),
       slug: course.slug,
       version: course.version,
       title: course.title,
       summary: course.summary,
-      audiences: course.audiences as Audience[],
+      audiences: [...course.audiences] as Audience[],
       locale: course.locale,
       estimatedMinutes: course.estimatedMinutes,
       contactHours: course.contactHours,
       ceApproval: course.ceApproval,
-      prerequisites: course.prerequisites,
+      prerequisites: [...course.prerequisites],
       sequence: course.sequence,
       lessons: course.lessons.map((l) => ({
         id: l.lessonId.toHexString(),

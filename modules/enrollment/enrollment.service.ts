@@ -4,12 +4,13 @@ import { Types, type Model } from 'mongoose';
 import type { Principal } from '../../src/auth/principal';
 import { BadInput, Conflict, Forbidden, isDuplicateKeyError, NotFound } from '../../src/common/errors';
 import { CoursesService, learnerAudienceOf } from '../curriculum';
-import type { Course } from '../curriculum';
+import type { CourseView } from '../curriculum';
 import { AuditAction } from '../audit';
 import { AccessService } from '../identity';
 import { Permission, roleMay } from '../identity';
 import type { UserSummary } from '../identity';
 import { Cohort, Enrollment, type EnrollmentSource } from './schemas/enrollment.schemas';
+import { toEnrollmentView, type EnrollmentView } from './views';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -75,7 +76,7 @@ export class EnrollmentService {
     });
   }
 
-  private async assignableCourse(learner: Pick<UserSummary, 'role' | 'displayName'>, terms: AssignmentTerms): Promise<Course> {
+  private async assignableCourse(learner: Pick<UserSummary, 'role' | 'displayName'>, terms: AssignmentTerms): Promise<CourseView> {
     const course = await this.courses.currentCourse(terms.courseSlug);
     if (!course) throw new NotFound('That course');
     const audience = learnerAudienceOf(learner.role)!;
@@ -101,7 +102,7 @@ export class EnrollmentService {
     orgId: string,
     learnerId: string,
     learnerRole: string,
-    course: Course,
+    course: CourseView,
     source: EnrollmentSource,
     terms: AssignmentTerms,
     assignedBy: string | undefined,
@@ -256,13 +257,14 @@ export class EnrollmentService {
   }
 
   /** Active and completed enrollments of many learners, in one query. */
-  forLearners(orgId: string, learnerIds: readonly Types.ObjectId[]): Promise<Enrollment[]> {
-    return this.enrollments
+  async forLearners(orgId: string, learnerIds: readonly Types.ObjectId[]): Promise<EnrollmentView[]> {
+    const rows = await this.enrollments
       .find({ orgId: new Types.ObjectId(orgId), learnerId: { $in: learnerIds }, status: 'ACTIVE' })
       .sort({ createdAt: 1 })
       // A page's rows in one batch: the default first batch (101) would add getMore round trips.
       .batchSize(LIST_BATCH)
       .lean();
+    return rows.map(toEnrollmentView);
   }
 
   /** Which of these courses the learner has completed (the same rule the dashboards show: an active enrollment marked complete). */

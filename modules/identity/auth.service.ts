@@ -11,6 +11,7 @@ import { toUserModel, type AuthPayload } from './models/user.model';
 import { hashPassword, verifyPassword } from './passwords';
 import { RefreshToken } from './schemas/refresh-token.schema';
 import type { User } from './schemas/user.schema';
+import type { UserSummary } from './views';
 import { hashSecret, newSecret } from './secrets';
 import { SessionsService } from './sessions.service';
 import { SignInThrottleService } from './sign-in-throttle.service';
@@ -56,7 +57,7 @@ export class AuthService {
   }
 
   /** A new sign-in: a fresh refresh-token chain. */
-  startSession(user: Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam'>): Promise<AuthPayload> {
+  startSession(user: Pick<UserSummary, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam'>): Promise<AuthPayload> {
     return this.issue(user, randomUUID());
   }
 
@@ -100,7 +101,7 @@ export class AuthService {
     if (known) await this.sessions.revokeAll(known.userId, 'logout everywhere');
   }
 
-  private async issue(user: Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam'>, chainId: string): Promise<AuthPayload> {
+  private async issue(user: Pick<UserSummary, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam'>, chainId: string): Promise<AuthPayload> {
     const now = Date.now();
     const { accessTtlSeconds, refreshTtlSeconds } = this.config.auth;
     const claims: AccessTokenClaims = { sub: user._id.toHexString(), org: user.orgId.toHexString(), role: user.role, sid: chainId };

@@ -9,6 +9,7 @@ import type { OrganizationSettingsInput } from './models/care-team.models';
 import { DEFAULT_REMINDER_POLICY, DEFAULT_TRAINING_GATE, Organization, type TrainingGateSettings } from './schemas/organization.schema';
 import { User } from './schemas/user.schema';
 import { assertPasswordAllowed, hashPassword } from './passwords';
+import { SUMMARY_FIELDS, type UserSummary } from './views';
 
 export interface NewUser {
   orgId: Types.ObjectId;
@@ -20,8 +21,8 @@ export interface NewUser {
   hiredAt?: Date;
 }
 
-export type UserSummary = Pick<User, '_id' | 'orgId' | 'role' | 'displayName' | 'email' | 'careTeam' | 'emergencyAccess' | 'hiredAt' | 'deactivatedAt' | 'createdAt' | 'pendingEmail' | 'dischargedAt'>;
-const SUMMARY = { orgId: 1, role: 1, displayName: 1, email: 1, careTeam: 1, emergencyAccess: 1, hiredAt: 1, deactivatedAt: 1, createdAt: 1, pendingEmail: 1, dischargedAt: 1 } as const;
+export type { UserSummary } from './views';
+const SUMMARY = SUMMARY_FIELDS;
 
 /** Users and organizations. Other modules read people through this service, never through the models. */
 @Injectable()

@@ -4,9 +4,9 @@ import { Types } from 'mongoose';
 import type { Role, Principal } from '../../src/auth/principal';
 import { AuditAction } from '../audit';
 import { CoursesService } from '../curriculum';
-import type { Course } from '../curriculum';
+import type { CourseView } from '../curriculum';
 import { EnrollmentService } from '../enrollment';
-import type { Enrollment } from '../enrollment';
+import type { EnrollmentView } from '../enrollment';
 import { AccessService, type GrantedAccess } from '../identity';
 import { Permission, seesEveryClient } from '../identity';
 import { CLIENT_ROLES, STAFF_ROLES } from '../identity';
@@ -15,8 +15,8 @@ import { describePath, type PathCourse, type PathProgress, type PathView } from 
 import { ProgressService } from './progress.service';
 
 export interface LearningItem {
-  enrollment: Enrollment;
-  course: Course;
+  enrollment: EnrollmentView;
+  course: CourseView;
   view: PathView;
 }
 
@@ -127,7 +127,7 @@ export class DashboardService {
   }
 }
 
-export function toPathCourse(course: Course): PathCourse {
+export function toPathCourse(course: CourseView): PathCourse {
   return {
     slug: course.slug,
     title: course.title,

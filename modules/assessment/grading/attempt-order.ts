@@ -1,5 +1,8 @@
-import type { KeyedQuestion } from './grading.types';
+import type { KeyedOption, KeyedQuestion } from './grading.types';
 import { mulberry32, shuffled } from './prng';
+
+/** A question of the quiz's pool, as the curriculum hands it over (read-only). */
+export type PoolQuestion = Readonly<Omit<KeyedQuestion, 'options'>> & { readonly options: ReadonlyArray<Readonly<KeyedOption>> };
 
 export interface OrderSettings {
   shuffle: boolean;
@@ -17,11 +20,11 @@ export interface OrderSettings {
  * question order, then each question's options in final order. TRUE_FALSE
  * options keep True before False: shuffling two fixed words only confuses.
  */
-export function orderAttempt(pool: readonly KeyedQuestion[], seed: number, settings: OrderSettings): KeyedQuestion[] {
+export function orderAttempt(pool: readonly PoolQuestion[], seed: number, settings: OrderSettings): KeyedQuestion[] {
   const random = mulberry32(seed);
   const draw = settings.drawCount && settings.drawCount < pool.length ? settings.drawCount : undefined;
 
-  let chosen: KeyedQuestion[] = [...pool];
+  let chosen: PoolQuestion[] = [...pool];
   if (draw !== undefined) {
     const picked = new Set(shuffled(pool, random).slice(0, draw).map((q) => q.id));
     // Drawn questions keep the authored order unless the quiz also shuffles.

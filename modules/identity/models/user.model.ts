@@ -4,7 +4,7 @@ import { Int } from '@nestjs/graphql';
 import { DEFAULT_DISCREET_SENDER } from '../../../src/common/discreet-wording';
 import { ClientAccess } from '../policy/access-policy';
 import { DEFAULT_REMINDER_POLICY, type Organization } from '../schemas/organization.schema';
-import type { User } from '../schemas/user.schema';
+import type { UserSummary } from '../views';
 
 @ObjectType('ReminderPolicy')
 export class ReminderPolicyModel {
@@ -55,7 +55,7 @@ export class UserModel {
 }
 
 /** The API shape of a user; the password hash cannot leak because it is never copied. */
-export function toUserModel(user: Pick<User, '_id' | 'role' | 'displayName' | 'email' | 'orgId' | 'careTeam'> & Partial<Pick<User, 'deactivatedAt' | 'pendingEmail' | 'dischargedAt'>>, showEmail: boolean): UserModel {
+export function toUserModel(user: Pick<UserSummary, '_id' | 'role' | 'displayName' | 'email' | 'orgId' | 'careTeam'> & Partial<Pick<UserSummary, 'deactivatedAt' | 'pendingEmail' | 'dischargedAt'>>, showEmail: boolean): UserModel {
   return {
     id: user._id.toHexString(),
     role: user.role,
