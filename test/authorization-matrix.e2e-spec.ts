@@ -1,13 +1,19 @@
 import { Role } from '../src/auth/principal';
+import { CompletionRecordsService } from '../modules/credentials';
 import { importCurriculum } from '../modules/curriculum/import-curriculum';
+import { Permission } from '../modules/identity';
 import { errorCode, expectData, startTestApp, type GraphQLResponse, type TestApp } from './support/app';
+import { assessmentOps, bundledLessons, lessonOf } from './support/assessment-operations';
+import { credentialOps } from './support/credentials-operations';
 import { buildWorld, consentInput, giveCurrentTraining, invited, ops, signIn, type Member, type World } from './support/operations';
 
 /**
  * Every role × every operation that reads or writes patient data, against one
  * patient (P) and a family member linked to P; "clinician" is on P's care team,
  * "clinicianOffTeam" is not (emergency access: test/care-teams.e2e-spec.ts). The
- * policy's own table, every permission × actor, is modules/identity/policy/access-policy.spec.ts. ALLOW means the call succeeds;
+ * policy's own table, every permission × actor, is modules/identity/policy/access-policy.spec.ts;
+ * here every permission is exercised by at least one operation (a test fails when a
+ * permission has no row). ALLOW means the call succeeds;
  * anything else is the error code the caller must get. A role that may never call an
  * operation gets FORBIDDEN; a learner asking about someone unrelated gets NOT_FOUND,
  * which confirms nothing about the id.
@@ -37,20 +43,38 @@ interface Ctx {
   t: TestApp;
   w: World;
   quizId: string;
+  /** A reflection of P's, for the care team to review. */
+  reflectionId: string;
+  /** P's completion record (a badge is the holder's and admins' only). */
+  recordId: string;
+  /** Another of P's records, for the revoke row. */
+  revocableRecordId: string;
   actors: Record<Actor, Member | undefined>;
   consentedFamily: Member;
 }
 
-const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<GraphQLResponse>; expect: Record<Actor, Expect> }> = {
+interface Row {
+  /** The permissions this operation asks the policy about. */
+  permissions: readonly Permission[];
+  run: (c: Ctx, token?: string) => Promise<GraphQLResponse>;
+  expect: Record<Actor, Expect>;
+}
+
+const invite = (role: Role) => (c: Ctx, token?: string) => ops.createInvite(c.t, token!, { role, email: `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@example.test` });
+
+const operations: Record<string, Row> = {
   'patient(id)': {
+    permissions: [Permission.READ_PROFILE],
     run: (c, token) => ops.patient(c.t, token!, c.w.patient.id),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
   },
   'familyConsents(patientId)': {
+    permissions: [Permission.READ_CONSENTS],
     run: (c, token) => ops.familyConsents(c.t, token!, c.w.patient.id),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'ALLOW', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
   },
   grantFamilyConsent: {
+    permissions: [Permission.GRANT_OWN_CONSENT, Permission.RECORD_PAPER_CONSENT],
     run: async (c, token) => {
       const res = await ops.grantFamilyConsent(c.t, token!, consentInput(c.w.family.id, { patientId: c.w.patient.id, signedAt: new Date().toISOString() }));
       // Undo it, so "familyNoConsent" keeps meaning what it says for the rows after this one.
@@ -60,6 +84,7 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   revokeFamilyConsent: {
+    permissions: [Permission.REVOKE_CONSENT],
     run: async (c, token) => {
       const consent = expectData(await ops.grantFamilyConsent(c.t, c.w.patient.token, consentInput(c.w.family.id))).grantFamilyConsent;
       const res = await ops.revokeFamilyConsent(c.t, token!, consent.id);
@@ -69,22 +94,27 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'createInvite(FAMILY for patient)': {
+    permissions: [Permission.INVITE_FAMILY_MEMBER],
     run: (c, token) => ops.createInvite(c.t, token!, { role: Role.FAMILY, email: `fam-${Math.random().toString(36).slice(2)}@example.test`, patientId: c.w.patient.id }),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'FORBIDDEN', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' },
   },
   'users(role: PATIENT)': {
+    permissions: [Permission.READ_PROFILE],
     run: (c, token) => ops.users(c.t, token!, Role.PATIENT),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   'learnerProgress(learnerId)': {
+    permissions: [Permission.READ_PROGRESS],
     run: (c, token) => c.t.gql(`query($id: ID!) { learnerProgress(learnerId: $id) { items { courseSlug status } } }`, { id: c.w.patient.id }, token),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'ALLOW', otherOrgAdmin: 'NOT_FOUND' },
   },
   'assignCourse(patient)': {
+    permissions: [Permission.ASSIGN_COURSES],
     run: (c, token) => c.t.gql(`mutation($i: AssignCourseInput!) { assignCourse(input: $i) { id } }`, { i: { learnerId: c.w.patient.id, courseSlug: 'relapse-prevention-skills' } }, token),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   cancelAssignment: {
+    permissions: [Permission.ASSIGN_COURSES],
     run: async (c, token) => {
       const assigned = expectData(
         await c.t.gql(`mutation($i: AssignCourseInput!) { assignCourse(input: $i) { id } }`, { i: { learnerId: c.w.patient.id, courseSlug: 'continuum-of-care' } }, c.w.clinician.token),
@@ -94,27 +124,33 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'FORBIDDEN', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
   caseload: {
+    permissions: [Permission.READ_PROGRESS],
     run: (c, token) => c.t.gql(`{ caseload(first: 50) { nodes { learner { id } } } }`, {}, token),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   'quizAttempts(quizId, learnerId)': {
+    permissions: [Permission.READ_ATTEMPTS],
     run: (c, token) => c.t.gql(`query($q: ID!, $l: ID) { quizAttempts(quizId: $q, learnerId: $l) { attempts { id } } }`, { q: c.quizId, l: c.w.patient.id }, token),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'reflections(learnerId)': {
+    permissions: [Permission.READ_REFLECTIONS],
     run: (c, token) => c.t.gql(`query($l: ID) { reflections(learnerId: $l, first: 10) { nodes { id } } }`, { l: c.w.patient.id }, token),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'learnerCompletionRecords(learnerId)': {
+    permissions: [Permission.READ_COMPLETIONS, Permission.READ_SCORES],
     // The family member's consent covers PROGRESS only, so completions stay closed to them.
     run: (c, token) => c.t.gql(`query($l: ID!) { learnerCompletionRecords(learnerId: $l) { nodes { id } } }`, { l: c.w.patient.id }, token),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'completionRecords (organization list)': {
+    permissions: [Permission.LIST_ORGANIZATION_RECORDS],
     run: (c, token) => c.t.gql(`{ completionRecords(first: 10) { nodes { id } } }`, {}, token),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   auditEvents: {
+    permissions: [Permission.READ_AUDIT_TRAIL],
     run: (c, token) => ops.auditEvents(c.t, token!, { patientId: c.w.patient.id }),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
@@ -133,6 +169,63 @@ const operations: Record<string, { run: (c: Ctx, token?: string) => Promise<Grap
   'updateUser(patient, displayName)': {
     run: (c, token) => c.t.gql(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { id displayName } }`, { input: { id: c.w.patient.id, displayName: 'Pia Patient' } }, token),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  completionBadge: {
+    permissions: [Permission.HOLD_CREDENTIALS],
+    run: (c, token) => credentialOps.completionBadge(c.t, token!, c.recordId),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'NOT_FOUND', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  revokeCompletionRecord: {
+    permissions: [Permission.REVOKE_COMPLETION_RECORD],
+    run: (c, token) => credentialOps.revokeCompletionRecord(c.t, token!, c.revocableRecordId, 'Issued for the wrong course version'),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  grantQuizAttempts: {
+    permissions: [Permission.GRANT_QUIZ_ATTEMPTS],
+    run: (c, token) =>
+      c.t.gql(`mutation($l: ID!, $q: ID!) { grantQuizAttempts(learnerId: $l, quizId: $q, extra: 1, reason: "Needs another try after a hard week") { attempts { id } } }`, { l: c.w.patient.id, q: c.quizId }, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  reviewReflection: {
+    permissions: [Permission.REVIEW_REFLECTION],
+    run: (c, token) => assessmentOps.reviewReflection(c.t, token!, c.reflectionId, 'Thank you for writing this down.'),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'addToCareTeam(P, its clinician)': {
+    permissions: [Permission.MANAGE_CARE_TEAM],
+    // The clinician is on P's team already, so an allowed call changes nothing the other rows depend on.
+    run: (c, token) => c.t.gql(`mutation($c: ID!, $k: ID!) { addToCareTeam(clientId: $c, clinicianId: $k) { id } }`, { c: c.w.patient.id, k: c.w.clinician.id }, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'openEmergencyAccess(other patient)': {
+    permissions: [Permission.OPEN_EMERGENCY_ACCESS],
+    // On the other patient, so the window it opens leaves P's rows as they are.
+    run: (c, token) => c.t.gql(`mutation($c: ID!) { openEmergencyAccess(clientId: $c, reason: "Covering the evening crisis line") { id } }`, { c: c.actors.otherPatient!.id }, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'FORBIDDEN', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' },
+  },
+  emergencyAccessGrants: {
+    permissions: [Permission.LIST_EMERGENCY_ACCESS],
+    run: (c, token) => c.t.gql(`{ emergencyAccessGrants(first: 5) { nodes { id } } }`, {}, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+  },
+  'createInvite(ADMIN)': { permissions: [Permission.INVITE_ADMIN], run: invite(Role.ADMIN), expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' } },
+  'createInvite(CLINICIAN)': { permissions: [Permission.INVITE_CLINICIAN], run: invite(Role.CLINICIAN), expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' } },
+  'createInvite(STAFF)': { permissions: [Permission.INVITE_STAFF], run: invite(Role.STAFF), expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' } },
+  'createInvite(PATIENT)': { permissions: [Permission.INVITE_PATIENT], run: invite(Role.PATIENT), expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'ALLOW', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' } },
+  'users(role: STAFF)': {
+    permissions: [Permission.LIST_STAFF],
+    run: (c, token) => ops.users(c.t, token!, Role.STAFF),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+  },
+  staffCompliance: {
+    permissions: [Permission.READ_STAFF_COMPLIANCE],
+    run: (c, token) => c.t.gql(`{ staffCompliance(first: 5) { nodes { courseSlug } } }`, {}, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+  },
+  'updateOrganizationSettings(clientAccess unchanged)': {
+    permissions: [Permission.MANAGE_ORGANIZATION_SETTINGS],
+    run: (c, token) => c.t.gql(`mutation { updateOrganizationSettings(input: { clientAccess: CARE_TEAM }) { clientAccess } }`, {}, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
 };
 
@@ -157,10 +250,20 @@ describe('authorization matrix: every role × every patient-data operation', () 
     expectData(await t.gql(`mutation($c: ID!, $u: ID!) { addToCareTeam(clientId: $c, clinicianId: $u) { id } }`, { c: w.patient.id, u: untrainedClinician.id }, w.admin.token));
     expectData(await ops.grantFamilyConsent(t, w.patient.token, consentInput(consentedFamily.id)));
     const course = expectData(await t.gql(`{ course(slug: "relapse-prevention-skills") { lessons { quizId } } }`, {}, w.admin.token)).course;
+    const { lessonId } = lessonOf(await bundledLessons(t), 'relapse-prevention-skills', 'triggers-and-cravings');
+    const prompts = expectData(await t.gql(`query($id: ID!) { lesson(id: $id) { reflectionPrompts { id } } }`, { id: lessonId }, w.patient.token)).lesson.reflectionPrompts;
+    const reflection = expectData(await assessmentOps.submitReflection(t, w.patient.token, { lessonId, promptId: prompts[0].id, text: 'Friday evenings are the hardest.' }));
+    const records = t.app.get(CompletionRecordsService);
+    const issue = (courseSlug: string) => records.issue({ orgId: w.orgId, learnerId: w.patient.id, courseSlug, courseVersion: 1, completedAt: new Date() });
+    const held = await issue('understanding-addiction');
+    const revocable = await issue('continuum-of-care');
     c = {
       t,
       w,
       quizId: course.lessons[0].quizId,
+      reflectionId: reflection.submitReflection.reflection.id,
+      recordId: held.id,
+      revocableRecordId: revocable.id,
       consentedFamily,
       actors: {
         anonymous: undefined,
@@ -179,6 +282,11 @@ describe('authorization matrix: every role × every patient-data operation', () 
     };
   }, 90000);
   afterAll(() => c?.t.close());
+
+  it('exercises every permission of the policy', () => {
+    const exercised = new Set(Object.values(operations).flatMap((op) => op.permissions));
+    expect(Object.values(Permission).filter((p) => !exercised.has(p))).toEqual([]);
+  });
 
   it('covers every role', () => {
     const roles = new Set(Object.values(c.actors).filter(Boolean).map((m) => m!.role));

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Principal, Role } from '../../src/auth/principal';
-import { BadInput, NotFound } from '../../src/common/errors';
+import { BadInput, Forbidden, NotFound } from '../../src/common/errors';
 import { pageOf, type KeysetPage } from '../../src/common/pagination';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { LOGGER } from '../../src/logging/logger';
@@ -152,7 +152,8 @@ export class CareTeamService implements OnModuleInit {
    */
   async directory(viewer: Principal, role: Role | undefined, page: { first: number; after?: string; search?: string; deactivated?: boolean }): Promise<KeysetPage<UserSummary>> {
     const visible = roleMay(viewer, Permission.LIST_STAFF) ? EVERYONE : CLIENT_ROLES;
-    if (role && !visible.includes(role)) throw new BadInput(`You can list ${visible.join(', ')} only.`, { field: 'role' });
+    // A role the viewer may not list is a refusal (LIST_STAFF), not a malformed request.
+    if (role && !visible.includes(role)) throw new Forbidden(`You can list ${visible.join(', ')} only.`);
     let careTeamMember: string | undefined;
     if (!seesEveryClient(viewer)) {
       const org = await this.users.organization(viewer.orgId);
