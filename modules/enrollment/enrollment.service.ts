@@ -194,7 +194,7 @@ export class EnrollmentService {
     ]);
     const perCourse = new Map<string, number>();
     for (const e of overdue) perCourse.set(e.courseSlug, (perCourse.get(e.courseSlug) ?? 0) + 1);
-    const titles = perCourse.size ? await this.courses.currentCoursesBySlug([...perCourse.keys()]) : new Map<string, Course>();
+    const titles = perCourse.size ? await this.courses.currentCoursesBySlug([...perCourse.keys()]) : new Map<string, CourseView>();
     const buckets = Array.from({ length: weeks }, (_, i) => ({ weekStart: new Date(since.getTime() + i * WEEK_MS), count: 0 }));
     for (const e of completed) {
       const i = Math.min(weeks - 1, Math.floor((e.completedAt!.getTime() - since.getTime()) / WEEK_MS));
@@ -280,7 +280,7 @@ export class EnrollmentService {
   }
 
   /** Open (active, not completed) assignments with a due date before `before` (and not before `after`), for reminders and the digest. */
-  openDueBefore(orgId: Types.ObjectId, before: Date, after?: Date): Promise<Pick<Enrollment, '_id' | 'learnerId' | 'courseSlug' | 'dueAt'>[]> {
+  openDueBefore(orgId: Types.ObjectId, before: Date, after?: Date): Promise<Pick<EnrollmentView, '_id' | 'learnerId' | 'courseSlug' | 'dueAt'>[]> {
     return this.enrollments
       .find({ orgId, status: 'ACTIVE', completedAt: { $exists: false }, dueAt: { $lte: before, ...(after && { $gte: after }) } }, { learnerId: 1, courseSlug: 1, dueAt: 1 })
       .lean();
