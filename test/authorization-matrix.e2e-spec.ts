@@ -49,6 +49,9 @@ interface Ctx {
   recordId: string;
   /** Another of P's records, for the revoke row. */
   revocableRecordId: string;
+  /** A staff member only the role-change row touches, and the role it has now. */
+  spare: Member;
+  spareRole: Role;
   actors: Record<Actor, Member | undefined>;
   consentedFamily: Member;
 }
@@ -145,9 +148,10 @@ const operations: Record<string, Row> = {
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'completionRecords (organization list)': {
+    // The list holds P's records (issued in beforeAll), so reading it is a read of client records.
     permissions: [Permission.LIST_ORGANIZATION_RECORDS],
     run: (c, token) => c.t.gql(`{ completionRecords(first: 10) { nodes { id } } }`, {}, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   auditEvents: {
     permissions: [Permission.READ_AUDIT_TRAIL],
@@ -155,6 +159,7 @@ const operations: Record<string, Row> = {
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   'deactivateUser(patient)': {
+    permissions: [Permission.MANAGE_ACCOUNT_STATUS],
     run: async (c, token) => {
       const res = await c.t.gql(`mutation($id: ID!) { deactivateUser(id: $id, reason: "matrix check") { id deactivatedAt } }`, { id: c.w.patient.id }, token);
       if (res.data?.deactivateUser) {
@@ -167,65 +172,84 @@ const operations: Record<string, Row> = {
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'updateUser(patient, displayName)': {
+    permissions: [Permission.UPDATE_PROFILE],
     run: (c, token) => c.t.gql(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { id displayName } }`, { input: { id: c.w.patient.id, displayName: 'Pia Patient' } }, token),
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   completionBadge: {
     permissions: [Permission.HOLD_CREDENTIALS],
     run: (c, token) => credentialOps.completionBadge(c.t, token!, c.recordId),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'NOT_FOUND', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'NOT_FOUND', untrainedClinician: 'NOT_FOUND', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'NOT_FOUND', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
   revokeCompletionRecord: {
     permissions: [Permission.REVOKE_COMPLETION_RECORD],
     run: (c, token) => credentialOps.revokeCompletionRecord(c.t, token!, c.revocableRecordId, 'Issued for the wrong course version'),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   grantQuizAttempts: {
     permissions: [Permission.GRANT_QUIZ_ATTEMPTS],
+    // The answer is P's attempt history, a read of client records: the training gate applies.
     run: (c, token) =>
       c.t.gql(`mutation($l: ID!, $q: ID!) { grantQuizAttempts(learnerId: $l, quizId: $q, extra: 1, reason: "Needs another try after a hard week") { attempts { id } } }`, { l: c.w.patient.id, q: c.quizId }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   reviewReflection: {
     permissions: [Permission.REVIEW_REFLECTION],
     run: (c, token) => assessmentOps.reviewReflection(c.t, token!, c.reflectionId, 'Thank you for writing this down.'),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'addToCareTeam(P, its clinician)': {
     permissions: [Permission.MANAGE_CARE_TEAM],
     // The clinician is on P's team already, so an allowed call changes nothing the other rows depend on.
     run: (c, token) => c.t.gql(`mutation($c: ID!, $k: ID!) { addToCareTeam(clientId: $c, clinicianId: $k) { id } }`, { c: c.w.patient.id, k: c.w.clinician.id }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
   },
   'openEmergencyAccess(other patient)': {
     permissions: [Permission.OPEN_EMERGENCY_ACCESS],
     // On the other patient, so the window it opens leaves P's rows as they are.
     run: (c, token) => c.t.gql(`mutation($c: ID!) { openEmergencyAccess(clientId: $c, reason: "Covering the evening crisis line") { id } }`, { c: c.actors.otherPatient!.id }, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'FORBIDDEN', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'FORBIDDEN', untrainedClinician: 'ALLOW', untrainedAdmin: 'FORBIDDEN', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' },
   },
   emergencyAccessGrants: {
     permissions: [Permission.LIST_EMERGENCY_ACCESS],
     run: (c, token) => c.t.gql(`{ emergencyAccessGrants(first: 5) { nodes { id } } }`, {}, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
-  'createInvite(ADMIN)': { permissions: [Permission.INVITE_ADMIN], run: invite(Role.ADMIN), expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' } },
-  'createInvite(CLINICIAN)': { permissions: [Permission.INVITE_CLINICIAN], run: invite(Role.CLINICIAN), expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' } },
-  'createInvite(STAFF)': { permissions: [Permission.INVITE_STAFF], run: invite(Role.STAFF), expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' } },
-  'createInvite(PATIENT)': { permissions: [Permission.INVITE_PATIENT], run: invite(Role.PATIENT), expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'ALLOW', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' } },
+  'createInvite(ADMIN)': { permissions: [Permission.INVITE_ADMIN], run: invite(Role.ADMIN), expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' } },
+  'createInvite(CLINICIAN)': { permissions: [Permission.INVITE_CLINICIAN], run: invite(Role.CLINICIAN), expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' } },
+  'createInvite(STAFF)': { permissions: [Permission.INVITE_STAFF], run: invite(Role.STAFF), expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' } },
+  'createInvite(PATIENT)': { permissions: [Permission.INVITE_PATIENT], run: invite(Role.PATIENT), expect: { anonymous: 'UNAUTHENTICATED', admin: 'FORBIDDEN', clinician: 'ALLOW', untrainedClinician: 'ALLOW', untrainedAdmin: 'FORBIDDEN', clinicianOffTeam: 'ALLOW', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'FORBIDDEN' } },
   'users(role: STAFF)': {
     permissions: [Permission.LIST_STAFF],
     run: (c, token) => ops.users(c.t, token!, Role.STAFF),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   staffCompliance: {
     permissions: [Permission.READ_STAFF_COMPLIANCE],
     run: (c, token) => c.t.gql(`{ staffCompliance(first: 5) { nodes { courseSlug } } }`, {}, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
   },
   'updateOrganizationSettings(clientAccess unchanged)': {
     permissions: [Permission.MANAGE_ORGANIZATION_SETTINGS],
     run: (c, token) => c.t.gql(`mutation { updateOrganizationSettings(input: { clientAccess: CARE_TEAM }) { clientAccess } }`, {}, token),
-    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'ALLOW' },
+  },
+  'archiveTrainingRequirement(unknown id)': {
+    permissions: [Permission.MANAGE_TRAINING_REQUIREMENTS],
+    // An admin passes the act check and then finds nothing; everyone else is refused first.
+    run: (c, token) => c.t.gql(`mutation { archiveTrainingRequirement(id: "64b7f0c2a1b2c3d4e5f60718") { id } }`, {}, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'NOT_FOUND', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'NOT_FOUND', clinicianOffTeam: 'FORBIDDEN', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
+  'updateUser(spare staff member, role)': {
+    permissions: [Permission.CHANGE_ROLE],
+    // Moves a staff member nobody else uses between STAFF and CLINICIAN, so each allowed call changes the role.
+    run: async (c, token) => {
+      const current = c.spareRole;
+      const res = await c.t.gql(`mutation($input: UpdateUserInput!) { updateUser(input: $input) { id role } }`, { input: { id: c.spare.id, role: current === Role.STAFF ? Role.CLINICIAN : Role.STAFF } }, token);
+      if (res.data?.updateUser) c.spareRole = res.data.updateUser.role;
+      return res;
+    },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'NOT_FOUND', patient: 'NOT_FOUND', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
 };
 
@@ -257,6 +281,7 @@ describe('authorization matrix: every role × every patient-data operation', () 
     const issue = (courseSlug: string) => records.issue({ orgId: w.orgId, learnerId: w.patient.id, courseSlug, courseVersion: 1, completedAt: new Date() });
     const held = await issue('understanding-addiction');
     const revocable = await issue('continuum-of-care');
+    const spare = await invited(t, w.admin, Role.STAFF, 'Sam Spare');
     c = {
       t,
       w,
@@ -264,6 +289,8 @@ describe('authorization matrix: every role × every patient-data operation', () 
       reflectionId: reflection.submitReflection.reflection.id,
       recordId: held.id,
       revocableRecordId: revocable.id,
+      spare,
+      spareRole: Role.STAFF,
       consentedFamily,
       actors: {
         anonymous: undefined,

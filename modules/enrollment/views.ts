@@ -18,6 +18,8 @@ export interface EnrollmentView {
   readonly note?: string;
   readonly status: 'ACTIVE' | 'CANCELLED';
   readonly completedAt?: Date;
+  /** The completion cycle: 1, and one more each time a training requirement renews it. */
+  readonly cycle?: number;
   readonly createdAt: Date;
 }
 
@@ -34,6 +36,7 @@ export function toEnrollmentView(e: Enrollment): EnrollmentView {
     note: e.note,
     status: e.status,
     completedAt: e.completedAt,
+    cycle: e.cycle,
     createdAt: e.createdAt,
   };
 }

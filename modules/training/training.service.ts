@@ -300,6 +300,8 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
       const page = await this.users.listInOrg(orgId, STAFF_ROLES, { first: STAFF_BATCH, after });
       const ids = page.nodes.map((s) => s._id);
       const [enrollments, completed] = await Promise.all([this.enrollments.forLearners(orgId, ids), this.completions(orgId, ids, requirements.map((r) => r.courseSlug))]);
+      // Enrollments are read-only views: the ones renewed in this pass are remembered here.
+      const restarted = new Set<object>();
       for (const staff of page.nodes) {
         for (const r of applies(staff)) {
           const days = (completed.get(`${staff._id.toHexString()}|${r.courseSlug}`) ?? []).map((d) => localDay(d, org.timeZone));
@@ -308,9 +310,9 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
           const dueAt = standing.dueOn ? endOfDay(standing.dueOn, org.timeZone) : undefined;
           if (!enrollment) {
             if (dueAt && (await this.enrollments.assignForRequirement(orgId, staff, r.courseSlug, dueAt, r._id))) assigned++;
-          } else if (enrollment.completedAt && dueAt && standing.status !== 'COMPLIANT' && (await this.enrollments.renew(orgId, staff._id, r.courseSlug, enrollment.cycle ?? 1, dueAt))) {
+          } else if (enrollment.completedAt && !restarted.has(enrollment) && dueAt && standing.status !== 'COMPLIANT' && (await this.enrollments.renew(orgId, staff._id, r.courseSlug, enrollment.cycle ?? 1, dueAt))) {
             await this.progress.restartCourse(orgId, staff._id, r.courseSlug);
-            enrollment.completedAt = undefined; // a second requirement on the same course does not renew it twice
+            restarted.add(enrollment); // a second requirement on the same course does not renew it twice
             renewed++;
           }
         }
