@@ -251,6 +251,15 @@ const operations: Record<string, Row> = {
     },
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'NOT_FOUND', patient: 'NOT_FOUND', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
+  'dischargeClient(a new client)': {
+    permissions: [Permission.DISCHARGE_CLIENT],
+    // A client of the clinician's made for each call, so every actor meets one still in care.
+    run: async (c, token) => {
+      const client = await invited(c.t, c.w.clinician, Role.PATIENT, 'Dee Discharged');
+      return c.t.gql(`mutation($id: ID!) { dischargeClient(id: $id, reason: "Completed the program") { id } }`, { id: client.id }, token);
+    },
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'NOT_FOUND', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'FORBIDDEN', otherPatient: 'FORBIDDEN', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
 };
 
 const ACTORS: Actor[] = ['anonymous', 'admin', 'clinician', 'clinicianOffTeam', 'untrainedClinician', 'untrainedAdmin', 'staff', 'patient', 'otherPatient', 'familyNoConsent', 'familyWithConsent', 'otherOrgAdmin'];
