@@ -70,11 +70,14 @@ export function Layout() {
         {session ? (
           <nav aria-label={t('layout.nav')}>
             <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('nav.learning')}
-                </NavLink>
-              </li>
+              {/* Clinicians and admins land on their caseload; their own courses are "My training" in the staff navigation. */}
+              {role === 'CLINICIAN' || role === 'ADMIN' ? null : (
+                <li>
+                  <NavLink to="/" end>
+                    {t('nav.learning')}
+                  </NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to="/certificates">{t('nav.certificates')}</NavLink>
               </li>
