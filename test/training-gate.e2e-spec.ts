@@ -83,6 +83,18 @@ describe('the training gate on client records', () => {
     expect(trail).toEqual(expect.arrayContaining(['EMERGENCY_ACCESS_OPENED', 'PROGRESS_READ', 'REFLECTION_READ']));
   });
 
+  it("refuses an untrained clinician's grant of quiz attempts before writing it (its answer shows the attempts)", async () => {
+    const newcomer = await invited(t, w.admin, Role.CLINICIAN, 'Gil Granter');
+    expectData(await t.gql(`mutation($c: ID!, $u: ID!) { addToCareTeam(clientId: $c, clinicianId: $u) { id } }`, { c: w.patient.id, u: newcomer.id }, w.admin.token));
+    const allowed = async () =>
+      expectData(await t.gql(`query($q: ID!) { quizAttempts(quizId: $q) { standing { attemptsAllowed } } }`, { q: quizId }, w.patient.token)).quizAttempts.standing.attemptsAllowed;
+    const before = await allowed();
+    expectTrainingRequired(
+      await t.gql(`mutation($l: ID!, $q: ID!) { grantQuizAttempts(learnerId: $l, quizId: $q, extra: 2, reason: "Asked for another go") { standing { attemptsAllowed } } }`, { l: w.patient.id, q: quizId }, newcomer.token),
+    );
+    expect(await allowed()).toBe(before);
+  });
+
   it('gates admins too, unless the organization exempts them', async () => {
     const admin = await invited(t, w.admin, Role.ADMIN, 'Ari Admin');
     expectTrainingRequired(await READS[0][1](t, admin.token, w.patient.id, quizId));

@@ -105,6 +105,8 @@ interface SubjectRule {
   audit?: AuditAction;
   /** What a refused caller is told (family members get their own wording). */
   refusal?: string;
+  /** A write whose answer shows the client's records: the training gate applies as to a read, before anything is written. */
+  gated?: boolean;
 }
 
 interface ActRule {
@@ -149,7 +151,7 @@ export const POLICY: Record<Permission, Rule> = {
     audit: AuditAction.COURSE_ASSIGNED,
     refusal: 'Clinicians assign courses to the clients on their care team; staff courses are assigned by admins.',
   },
-  [Permission.GRANT_QUIZ_ATTEMPTS]: { part: 'ATTEMPTS', kind: 'write', roles: CARE_TEAM_ROLES, subjects: LEARNER_ROLES, allow: ['ADMIN', 'CARE_TEAM'], audit: AuditAction.QUIZ_ATTEMPTS_GRANTED },
+  [Permission.GRANT_QUIZ_ATTEMPTS]: { part: 'ATTEMPTS', kind: 'write', roles: CARE_TEAM_ROLES, subjects: LEARNER_ROLES, allow: ['ADMIN', 'CARE_TEAM'], audit: AuditAction.QUIZ_ATTEMPTS_GRANTED, gated: true },
   [Permission.GRANT_OWN_CONSENT]: { part: 'CONSENTS', kind: 'write', roles: [Role.PATIENT], subjects: [Role.PATIENT], allow: ['SELF'], refusal: 'Patients can grant consent for their own records only.' },
   [Permission.RECORD_PAPER_CONSENT]: { part: 'CONSENTS', kind: 'write', roles: CARE_TEAM_ROLES, subjects: [Role.PATIENT], allow: ['ADMIN', 'CARE_TEAM'] },
   [Permission.REVOKE_CONSENT]: { part: 'CONSENTS', kind: 'write', roles: [Role.PATIENT, ...CARE_TEAM_ROLES], subjects: [Role.PATIENT], allow: ['SELF', 'ADMIN', 'CARE_TEAM'] },
@@ -271,7 +273,8 @@ export function decideAct(viewer: Principal | undefined, permission: Permission)
  * member and emergency access do not.
  */
 export function gatedByTraining(rule: Rule, relation: Relation, subjectRole: Role): boolean {
-  return rule.kind === 'read' && isClientRole(subjectRole) && (relation === 'CARE_TEAM' || relation === 'ADMIN');
+  const readsRecords = rule.kind === 'read' || (rule.kind === 'write' && rule.gated === true);
+  return readsRecords && isClientRole(subjectRole) && (relation === 'CARE_TEAM' || relation === 'ADMIN');
 }
 
 /** Family links and consents decide only a family member's access; nobody else's request pays for reading them. */
