@@ -105,7 +105,7 @@ test('every learner page at 375 px and 1280 px', async ({ page, browser }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Updates' })).toBeVisible();
   await shoot(page, 'notifications');
 
-  const staff = await aLearner('STAFF', 'Morgan Lee');
+  const staff = await aLearner('STAFF', 'Sasha Grant');
   await gql('mutation { enroll(courseSlug: "continuum-of-care") { id } }', {}, staff.token);
   await completeLessons(staff.token, 'continuum-of-care', ['what-iop-is', 'the-continuum-and-asam-levels', 'asam-six-dimensions', 'our-services-and-getting-help']);
   const staffPage = await (await browser.newContext()).newPage();
