@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { signOutHere, useServices, useSession } from '../../app/services';
+import { NewPasswordFields, newPasswordProblem } from '../../components/NewPasswordFields';
 import { usePageTitle } from '../../components/Page';
 import { graphql } from '../../gql';
 import { useT } from '../../i18n/useT';
-
-const MIN_PASSWORD = 12;
 
 const ChangePasswordMutation = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
@@ -24,9 +23,9 @@ function ChangePasswordForm() {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const newPassword = String(form.get('newPassword'));
-    if (newPassword.length < MIN_PASSWORD) return setStatus({ kind: 'error', message: t('invite.passwordShort', { min: MIN_PASSWORD }) });
-    if (newPassword !== String(form.get('confirmPassword'))) return setStatus({ kind: 'error', message: t('invite.passwordMismatch') });
+    const newPassword = String(form.get('password'));
+    const problem = newPasswordProblem(form, t);
+    if (problem) return setStatus({ kind: 'error', message: problem });
     setBusy(true);
     try {
       await request(ChangePasswordMutation, { currentPassword: String(form.get('currentPassword')), newPassword });
@@ -50,13 +49,7 @@ function ChangePasswordForm() {
         ) : null}
         <label htmlFor="currentPassword">{t('account.currentPassword')}</label>
         <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" required />
-        <label htmlFor="newPassword">{t('field.newPassword')}</label>
-        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} aria-describedby="new-password-hint" />
-        <p id="new-password-hint" className="hint">
-          {t('invite.passwordHint', { min: MIN_PASSWORD })}
-        </p>
-        <label htmlFor="confirmPassword">{t('field.confirmPassword')}</label>
-        <input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" required />
+        <NewPasswordFields />
         <button type="submit" disabled={busy}>
           {t('account.changePasswordSubmit')}
         </button>

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useServices } from '../../app/services';
+import { NewPasswordFields, newPasswordProblem } from '../../components/NewPasswordFields';
 import { usePageTitle } from '../../components/Page';
 import { useT } from '../../i18n/useT';
-
-const MIN_PASSWORD = 12;
 
 /** /invite/:code — choose a name and password; the account is created and signed in. */
 export function InvitePage() {
@@ -20,12 +19,9 @@ export function InvitePage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = String(form.get('password'));
-    if (password.length < MIN_PASSWORD) {
-      setError(t('invite.passwordShort', { min: MIN_PASSWORD }));
-      return;
-    }
-    if (password !== String(form.get('confirm'))) {
-      setError(t('invite.passwordMismatch'));
+    const problem = newPasswordProblem(form, t);
+    if (problem) {
+      setError(problem);
       return;
     }
     setBusy(true);
@@ -54,13 +50,7 @@ export function InvitePage() {
         <input id="displayName" name="displayName" autoComplete="name" required maxLength={120} />
         <label htmlFor="email">{t('field.email')}</label>
         <input id="email" name="email" type="email" autoComplete="username" required />
-        <label htmlFor="password">{t('field.newPassword')}</label>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} aria-describedby="password-hint" />
-        <p id="password-hint" className="hint">
-          {t('invite.passwordHint', { min: MIN_PASSWORD })}
-        </p>
-        <label htmlFor="confirm">{t('field.confirmPassword')}</label>
-        <input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
+        <NewPasswordFields />
         <button type="submit" disabled={busy}>
           {t('invite.submit')}
         </button>

@@ -1,12 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useServices } from '../../app/services';
+import { NewPasswordFields, newPasswordProblem } from '../../components/NewPasswordFields';
 import { usePageTitle } from '../../components/Page';
 import { graphql } from '../../gql';
 import { useT } from '../../i18n/useT';
 import { GraphQLRequestError } from '../../lib/graphql';
-
-const MIN_PASSWORD = 12;
 
 const RequestResetMutation = graphql(`
   mutation RequestPasswordReset($email: String!) {
@@ -104,12 +103,9 @@ export function ResetPasswordPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = String(form.get('password'));
-    if (password.length < MIN_PASSWORD) {
-      setError({ message: t('invite.passwordShort', { min: MIN_PASSWORD }), expired: false });
-      return;
-    }
-    if (password !== String(form.get('confirm'))) {
-      setError({ message: t('invite.passwordMismatch'), expired: false });
+    const problem = newPasswordProblem(form, t);
+    if (problem) {
+      setError({ message: problem, expired: false });
       return;
     }
     setBusy(true);
@@ -160,13 +156,7 @@ export function ResetPasswordPage() {
             {error.message} {error.expired ? <Link to="/forgot-password">{t('reset.askAgain')}</Link> : null}
           </p>
         ) : null}
-        <label htmlFor="password">{t('field.newPassword')}</label>
-        <input id="password" name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD} aria-describedby="password-hint" />
-        <p id="password-hint" className="hint">
-          {t('invite.passwordHint', { min: MIN_PASSWORD })}
-        </p>
-        <label htmlFor="confirm">{t('field.confirmPassword')}</label>
-        <input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
+        <NewPasswordFields />
         <button type="submit" disabled={busy}>
           {t('reset.submit')}
         </button>
