@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const ROLE_COMPARISON = 'Roles are compared only in the access policy (modules/identity/policy): ask it with access.require(viewer, Permission.X, ids), roleMay() or a named helper from policy/roles.ts.';
 // Each module's door is its index.ts; a path into another module's folder is a deep import.
-const MODULES = ['identity', 'audit', 'curriculum', 'enrollment', 'progress', 'assessment', 'credentials', 'reminders'];
+const MODULES = ['identity', 'audit', 'curriculum', 'enrollment', 'progress', 'assessment', 'credentials', 'reminders', 'records'];
 const moduleDoors = MODULES.map((name) => ({
   files: [`modules/${name}/**/*.ts`],
   rules: {

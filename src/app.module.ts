@@ -9,6 +9,7 @@ import { AuditModule } from '../modules/audit/audit.module';
 import { CredentialsModule } from '../modules/credentials/credentials.module';
 import { CurriculumModule } from '../modules/curriculum/curriculum.module';
 import { EnrollmentModule } from '../modules/enrollment/enrollment.module';
+import { RecordsModule } from '../modules/records/records.module';
 import { ProgressModule } from '../modules/progress/progress.module';
 import { IdentityModule } from '../modules/identity/identity.module';
 import { MessagingModule } from '../modules/messaging/messaging.module';
@@ -46,6 +47,7 @@ export class AppModule {
         MessagingModule,
         RemindersModule,
         TrainingModule,
+        RecordsModule,
       ],
       controllers: [HealthController],
       providers: [

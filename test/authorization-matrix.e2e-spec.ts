@@ -251,6 +251,11 @@ const operations: Record<string, Row> = {
     },
     expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'FORBIDDEN', untrainedClinician: 'FORBIDDEN', untrainedAdmin: 'ALLOW', clinicianOffTeam: 'FORBIDDEN', staff: 'NOT_FOUND', patient: 'NOT_FOUND', otherPatient: 'NOT_FOUND', familyNoConsent: 'NOT_FOUND', familyWithConsent: 'NOT_FOUND', otherOrgAdmin: 'NOT_FOUND' },
   },
+  'exportClientRecord(id)': {
+    permissions: [Permission.EXPORT_CLIENT_RECORD, Permission.HOLD_CREDENTIALS],
+    run: (c, token) => c.t.gql(`query($id: ID!) { exportClientRecord(id: $id) { generatedAt certificates { recordId } } }`, { id: c.w.patient.id }, token),
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'ALLOW', clinician: 'ALLOW', untrainedClinician: 'TRAINING_REQUIRED', untrainedAdmin: 'TRAINING_REQUIRED', clinicianOffTeam: 'NOT_FOUND', staff: 'FORBIDDEN', patient: 'ALLOW', otherPatient: 'NOT_FOUND', familyNoConsent: 'FORBIDDEN', familyWithConsent: 'FORBIDDEN', otherOrgAdmin: 'NOT_FOUND' },
+  },
   'dischargeClient(a new client)': {
     permissions: [Permission.DISCHARGE_CLIENT],
     // A client of the clinician's made for each call, so every actor meets one still in care.

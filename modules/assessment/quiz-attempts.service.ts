@@ -263,6 +263,17 @@ export class QuizAttemptsService {
     return this.history(viewer, input.quizId, input.learnerId);
   }
 
+  /**
+   * Every attempt of one learner, oldest first, for the record export (the caller has asked
+   * the access policy). Without the questions and results: they carry the answer key.
+   */
+  ofLearner(orgId: string, learnerId: Types.ObjectId): Promise<Array<Pick<QuizAttempt, '_id' | 'quizId' | 'courseSlug' | 'lessonSlug' | 'number' | 'status' | 'score' | 'passed' | 'startedAt' | 'submittedAt'>>> {
+    return this.attempts
+      .find({ orgId: new Types.ObjectId(orgId), learnerId }, { quizId: 1, courseSlug: 1, lessonSlug: 1, number: 1, status: 1, score: 1, passed: 1, startedAt: 1, submittedAt: 1 })
+      .sort({ startedAt: 1, _id: 1 })
+      .lean();
+  }
+
   private async extraAttempts(key: { orgId: Types.ObjectId; learnerId: Types.ObjectId; quizId: Types.ObjectId }): Promise<number> {
     const grants = await this.grants.find(key, { extra: 1 }).lean();
     return grants.reduce((sum, g) => sum + g.extra, 0);

@@ -156,6 +156,11 @@ export class ReflectionsService {
     };
   }
 
+  /** Every reflection of one learner, oldest first, for the record export (the caller has asked the access policy). */
+  ofLearner(orgId: string, learnerId: Types.ObjectId): Promise<Reflection[]> {
+    return this.reflections.find({ orgId: new Types.ObjectId(orgId), learnerId }).sort({ createdAt: 1, _id: 1 }).lean();
+  }
+
   /**
    * What awaits review: flagged first, then longest waiting. Shows text, so
    * every listed learner's read is audited (one batch through AccessService).

@@ -46,4 +46,6 @@ export enum AuditAction {
   ORGANIZATION_SETTINGS_CHANGED = 'ORGANIZATION_SETTINGS_CHANGED',
   // Exports that carry client data.
   AUDIT_TRAIL_EXPORTED = 'AUDIT_TRAIL_EXPORTED',
+  /** A copy of a client's whole record (exportClientRecord), by the client or by staff. */
+  CLIENT_RECORD_EXPORTED = 'CLIENT_RECORD_EXPORTED',
 }

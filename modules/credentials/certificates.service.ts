@@ -9,6 +9,7 @@ import { achievement, credentialUrl, issuerProfile, OB_CONTEXT, openBadgeCredent
 import { certificateContent } from './certificate/certificate-content';
 import { renderCertificatePdf } from './certificate/certificate-pdf';
 import { CompletionRecordsService } from './completion-records.service';
+import type { StoredCompletionRecord } from './schemas/completion-record.schema';
 import { SigningKeyService } from './signing/signing-key.service';
 import { StatusListsService } from './status-lists.service';
 
@@ -25,7 +26,12 @@ export class CertificatesService {
 
   async pdf(viewer: Principal, code: string): Promise<{ pdf: Buffer; code: string }> {
     const record = await this.records.heldBy(viewer, { code }, AuditAction.CERTIFICATE_READ);
-    return { pdf: await renderCertificatePdf(certificateContent(record, this.records.baseUrl)), code: record.verificationCode };
+    return { pdf: await this.render(record), code: record.verificationCode };
+  }
+
+  /** The certificate PDF of a record already read under the access policy (the record export). */
+  render(record: StoredCompletionRecord): Promise<Buffer> {
+    return renderCertificatePdf(certificateContent(record, this.records.baseUrl));
   }
 
   /** A VC-JWT the learner can put in a wallet or hand to an employer. Revoked records get none. */

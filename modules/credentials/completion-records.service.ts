@@ -170,6 +170,11 @@ export class CompletionRecordsService implements OnModuleInit {
       .lean();
   }
 
+  /** Every record of one learner, revoked ones included, for the record export (the caller has asked the access policy). */
+  ofLearnerAll(orgId: string, learnerId: Types.ObjectId): Promise<StoredCompletionRecord[]> {
+    return this.records.find({ orgId: new Types.ObjectId(orgId), learnerId }, RECORD_PROJECTION).sort({ issuedAt: 1, _id: 1 }).lean<StoredCompletionRecord[]>();
+  }
+
   /** The signed-in learner's own records, newest first. */
   mine(viewer: Principal, first: number, after?: string): Promise<RecordPage> {
     return this.page({ orgId: new Types.ObjectId(viewer.orgId), learnerId: new Types.ObjectId(viewer.userId) }, first, after, true);

@@ -45,6 +45,6 @@ import { RateLimitModule } from '../../src/rate-limit/rate-limit.module';
     { provide: COMPLETION_ISSUER, useExisting: CompletionRecordsService },
   ],
   controllers: [CredentialsController],
-  exports: [CompletionRecordsService, COMPLETION_ISSUER],
+  exports: [CompletionRecordsService, CertificatesService, COMPLETION_ISSUER],
 })
 export class CredentialsModule {}

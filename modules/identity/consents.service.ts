@@ -121,6 +121,11 @@ export class ConsentsService {
     return { consents };
   }
 
+  /** The consents a client gave, or that name them as recipient, for the record export (the caller has asked the access policy). */
+  ofClient(orgId: string, clientId: Types.ObjectId): Promise<Consent[]> {
+    return this.consents.find({ orgId: new Types.ObjectId(orgId), $or: [{ patientId: clientId }, { recipientId: clientId }] }).sort({ createdAt: 1, _id: 1 }).lean();
+  }
+
   /** Consents in force that end between `from` and `to` (the weekly digest's "ending soon"). */
   expiringBetween(orgId: Types.ObjectId | string, from: Date, to: Date): Promise<Array<Pick<Consent, '_id' | 'patientId'>>> {
     return this.consents.find({ orgId: new Types.ObjectId(orgId), revokedAt: { $exists: false }, expiresAt: { $gte: from, $lte: to } }, { patientId: 1 }).lean();

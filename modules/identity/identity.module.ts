@@ -16,6 +16,7 @@ import { CareTeamAlertsService } from './care-team-alerts.service';
 import { CareTeamService } from './care-team.service';
 import { ConsentsService } from './consents.service';
 import { DisclosuresResolver } from './disclosures.resolver';
+import { DisclosuresService } from './disclosures.service';
 import { InvitesService } from './invites.service';
 import { LocalStrategy } from './local.strategy';
 import { PasswordRecoveryService } from './password-recovery.service';
@@ -65,7 +66,7 @@ import { RateLimitModule } from '../../src/rate-limit/rate-limit.module';
     ]),
   ],
   controllers: [SessionController, AuditExportController],
-  providers: [CareTeamAlertsService, UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver, PasswordRecoveryService, AccountService, AccountResolver],
-  exports: [CareTeamAlertsService, UsersService, AccessService, ConsentsService, SessionsService],
+  providers: [CareTeamAlertsService, UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver, DisclosuresService, PasswordRecoveryService, AccountService, AccountResolver],
+  exports: [CareTeamAlertsService, UsersService, AccessService, ConsentsService, SessionsService, DisclosuresService],
 })
 export class IdentityModule {}

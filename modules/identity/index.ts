@@ -3,6 +3,7 @@ export { IdentityModule } from './identity.module';
 export { UsersService, type UserSummary } from './users.service';
 export { AccessService, TrainingRequired, type GrantedAccess, type MissingTraining, type RequireOptions, type TrainingGate } from './access.service';
 export { ConsentsService } from './consents.service';
+export { DisclosuresService } from './disclosures.service';
 /** End one session, or all of a person's (deactivation, password change or reset): `revoke`, `revokeAll`. */
 export { SessionsService } from './sessions.service';
 export { DEFAULT_TRAINING_GATE } from './schemas/organization.schema';

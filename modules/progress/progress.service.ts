@@ -131,6 +131,11 @@ export class ProgressService {
     return this.progress.find({ orgId: new Types.ObjectId(orgId), quizAttemptsExhausted: true }, { learnerId: 1 }).lean();
   }
 
+  /** Every progress row of one learner, for the record export (the caller has asked the access policy). */
+  ofLearner(orgId: string, learnerId: Types.ObjectId): Promise<ProgressRow[]> {
+    return this.progress.find({ orgId: new Types.ObjectId(orgId), learnerId }, PROJECTION).sort({ courseSlug: 1, lessonSlug: 1 }).lean<ProgressRow[]>();
+  }
+
   /** Progress rows for many learners and courses, in one query. */
   forLearners(orgId: string, learnerIds: readonly Types.ObjectId[], courseSlugs: readonly string[]): Promise<ProgressRow[]> {
     if (learnerIds.length === 0 || courseSlugs.length === 0) return Promise.resolve([]);

@@ -49,6 +49,7 @@ const EXPECTED: Record<Permission, Outcome[]> = {
   [Permission.MANAGE_ACCOUNT_STATUS]: row('   U    A    N    N    N    N    N    F    N    N    N    N'),
   [Permission.UPDATE_PROFILE]: row('          U    A    F    N    F    F    N    A    N    F    F    N'),
   [Permission.DISCHARGE_CLIENT]: row('        U    A    A    N    F    A    N    F    N    N    N    N'),
+  [Permission.EXPORT_CLIENT_RECORD]: row('    U    A    A    N    F    A    N    A    N    F    F    N'),
   [Permission.CHANGE_ROLE]: row('             U    A    N    N    N    N    N    F    N    N    N    N'),
   [Permission.INVITE_ADMIN]: row('            U    A    F    F    F    F    F    F    F    F    F    A'),
   [Permission.INVITE_CLINICIAN]: row('        U    A    F    F    F    F    F    F    F    F    F    A'),

@@ -33,6 +33,8 @@ export enum Permission {
   CHANGE_ROLE = 'CHANGE_ROLE',
   /** End a client's care: open assignments end, history and access to their own records stay. */
   DISCHARGE_CLIENT = 'DISCHARGE_CLIENT',
+  /** A copy of a client's whole record (the HIPAA right of access): the client themself, their care team or an admin. */
+  EXPORT_CLIENT_RECORD = 'EXPORT_CLIENT_RECORD',
   // Organization-wide acts.
   INVITE_ADMIN = 'INVITE_ADMIN',
   INVITE_CLINICIAN = 'INVITE_CLINICIAN',
@@ -183,6 +185,15 @@ export const POLICY: Record<Permission, Rule> = {
     refusal: 'Only the person themself or an admin can change a name or email address.',
   },
   [Permission.DISCHARGE_CLIENT]: { part: 'PROGRESS', kind: 'write', roles: CARE_TEAM_ROLES, subjects: CLIENT_ROLES, allow: ['ADMIN', 'CARE_TEAM'], refusal: 'A client is discharged by their care team or an admin.' },
+  // No `audit`: every export, the client's own included, writes its own CLIENT_RECORD_EXPORTED event.
+  [Permission.EXPORT_CLIENT_RECORD]: {
+    part: 'PROFILE',
+    kind: 'read',
+    roles: EVERYONE,
+    subjects: CLIENT_ROLES,
+    allow: ['SELF', 'ADMIN', 'CARE_TEAM'],
+    refusal: 'A client’s record is exported by the client themself, their care team or an admin.',
+  },
   [Permission.CHANGE_ROLE]: { part: 'PROFILE', kind: 'write', roles: [Role.ADMIN], subjects: EVERYONE, allow: ['ADMIN'], refusal: 'Roles are changed by an admin, and never your own.' },
   [Permission.INVITE_ADMIN]: { kind: 'act', roles: [Role.ADMIN] },
   [Permission.INVITE_CLINICIAN]: { kind: 'act', roles: [Role.ADMIN] },
