@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useServices } from '../../app/services';
 import { ErrorMessage, Loading, usePageTitle } from '../../components/Page';
@@ -120,6 +120,9 @@ export function LessonPage({ courseSlug, lessonSlug }: { courseSlug: string; les
     };
   }, [lesson, gated, request, queue]);
 
+  // Rewritten once per lesson, not on every render (the body can be long).
+  const bodyHtml = useMemo(() => (lesson ? neutralLessonLinks(lesson.bodyHtml) : ''), [lesson]);
+
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorMessage error={query.error} />;
   if (!lesson) return null;
@@ -172,7 +175,7 @@ export function LessonPage({ courseSlug, lessonSlug }: { courseSlug: string; les
                 void navigate(href);
               }
             }}
-            dangerouslySetInnerHTML={{ __html: neutralLessonLinks(lesson.bodyHtml) }}
+            dangerouslySetInnerHTML={{ __html: bodyHtml }}
           />
           <section aria-labelledby="sources-title" className="sources">
             <h2 id="sources-title">{t('lesson.sources')}</h2>
