@@ -5,6 +5,8 @@ import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { errorCode, expectData, startTestApp, type GraphQLResponse, type TestApp } from './support/app';
 import { buildWorld, giveCurrentTraining, invited, ops, type Member, type World } from './support/operations';
 import { completeCourse, trainingOps } from './support/training-operations';
+import { credentialOps } from './support/credentials-operations';
+import { countCommands } from './support/learning-operations';
 
 const COURSE = 'confidentiality-essentials';
 const DAY_MS = 86_400_000;
@@ -68,6 +70,20 @@ describe('the training gate on client records', () => {
     clock.set(new Date(now + 367 * DAY_MS)); // 12 months and a day or two later, whatever the calendar
     expectTrainingRequired(await READS[0][1](t, w.clinician.token, w.patient.id, quizId));
     clock.set(new Date(now));
+  });
+
+  it('asks the database about a trained viewer once, not on every read; revoking their record closes the gate at once', async () => {
+    const trained = await invited(t, w.admin, Role.CLINICIAN, 'Tess Trained');
+    expectData(await t.gql(`mutation($c: ID!, $u: ID!) { addToCareTeam(clientId: $c, clinicianId: $u) { id } }`, { c: w.patient.id, u: trained.id }, w.admin.token));
+    await giveCurrentTraining(t, trained, w.orgId);
+    const first = await countCommands(t, async () => expect((await READS[0][1](t, trained.token, w.patient.id, quizId)).errors).toBeUndefined());
+    const second = await countCommands(t, async () => expect((await READS[0][1](t, trained.token, w.patient.id, quizId)).errors).toBeUndefined());
+    expect(second.count).toBe(first.count - 2); // the organization's gate and the viewer's training records
+
+    const records = expectData(await t.gql(`query($l: ID!) { learnerCompletionRecords(learnerId: $l) { nodes { id courseSlug } } }`, { l: trained.id }, w.admin.token));
+    const record = records.learnerCompletionRecords.nodes.find((r: { courseSlug: string }) => r.courseSlug === COURSE);
+    expectData(await credentialOps.revokeCompletionRecord(t, w.admin.token, record.id, 'Issued to the wrong person'));
+    expectTrainingRequired(await READS[0][1](t, trained.token, w.patient.id, quizId));
   });
 
   it('emergency access stays open to an untrained clinician, and is audited', async () => {

@@ -225,6 +225,7 @@ export class CompletionRecordsService implements OnModuleInit {
       )
       .lean();
     if (!revoked) return (await this.records.findById(found._id, RECORD_PROJECTION).lean())!;
+    this.access.trainingChanged(viewer.orgId);
     const learnerId = found.learnerId.toHexString();
     await this.audit.record({
       actor: viewer,

@@ -46,6 +46,8 @@ export interface MissingTraining {
 export interface TrainingGate {
   /** `asAdmin`: the viewer reads as an admin (the organization may exempt admins). */
   missingTraining(viewer: Principal, asAdmin: boolean): Promise<MissingTraining | undefined>;
+  /** Forget anything remembered about the organization's gate: its settings, requirements or training records changed. */
+  forget(orgId: string): void;
 }
 
 /** FORBIDDEN, with the reason and the course to take, for a viewer whose gating training is not current. */
@@ -92,6 +94,11 @@ export class AccessService {
   /** Called once by the training module at start-up. */
   useTrainingGate(gate: TrainingGate): void {
     this.trainingGate = gate;
+  }
+
+  /** The organization's gate settings, requirements or staff training records changed: the gate asks again. */
+  trainingChanged(orgId: string): void {
+    this.trainingGate?.forget(orgId);
   }
 
   /** Every subject must be allowed, or nothing is returned (and nothing audited). */

@@ -120,6 +120,7 @@ export class CareTeamService implements OnModuleInit {
   async updateSettings(admin: Principal, input: OrganizationSettingsInput): Promise<Organization> {
     this.access.requireAct(admin, Permission.MANAGE_ORGANIZATION_SETTINGS);
     const org = await this.users.updateOrganizationSettings(admin.orgId, input);
+    if (input.trainingGate) this.access.trainingChanged(admin.orgId);
     const changed = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
     await this.audit.record({ actor: admin, action: AuditAction.ORGANIZATION_SETTINGS_CHANGED, subjectType: 'ORGANIZATION', subjectId: admin.orgId, detail: { changed } });
     return org;

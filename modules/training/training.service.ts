@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { LRUCache } from 'lru-cache';
 import { Types, type Model } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Principal, Role } from '../../src/auth/principal';
@@ -29,6 +30,14 @@ export const DEFAULT_GATE_TERMS: RequirementTerms = {
 };
 
 const HOUR_MS = 3_600_000;
+/**
+ * How long this instance trusts that a viewer's gating training is current without asking
+ * the database again (two commands on every client-record read). Only "current" is
+ * remembered, never "missing", so finishing the course opens the gate at once. Changes made
+ * through this instance (settings, requirements, a revoked record) clear the organization's
+ * entries; changes made through another instance reach this one within this time.
+ */
+const GATE_CURRENT_MS = 60_000;
 const STAFF_BATCH = 100;
 
 export interface ComplianceRow {
@@ -86,6 +95,9 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /** Viewers whose gating training is current, until the instant it stops counting (the clock's time). */
+  private readonly current = new LRUCache<string, { orgId: string; until: number }>({ max: 10_000, ttl: GATE_CURRENT_MS });
+
   onModuleInit(): void {
     this.records.useValidity(this);
     this.access.useTrainingGate(this);
@@ -104,6 +116,7 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
       dueSoonDays: 30,
       ...fields,
     });
+    this.forget(admin.orgId);
     return created.toObject();
   }
 
@@ -115,6 +128,7 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
     const updated = await this.requirements
       .findOneAndUpdate({ _id: existing._id, orgId: existing.orgId }, { $set: fields, ...(unset && { $unset: unset }) }, { returnDocument: 'after' })
       .lean();
+    this.forget(admin.orgId);
     return updated!;
   }
 
@@ -122,7 +136,9 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
     this.access.requireAct(admin, Permission.MANAGE_TRAINING_REQUIREMENTS);
     const existing = await this.find(admin, id);
     if (existing.archivedAt) return existing;
-    return (await this.requirements.findOneAndUpdate({ _id: existing._id }, { $set: { archivedAt: this.clock.now() } }, { returnDocument: 'after' }).lean())!;
+    const archived = await this.requirements.findOneAndUpdate({ _id: existing._id }, { $set: { archivedAt: this.clock.now() } }, { returnDocument: 'after' }).lean();
+    this.forget(admin.orgId);
+    return archived!;
   }
 
   async list(admin: Principal, includeArchived: boolean): Promise<TrainingRequirement[]> {
@@ -340,9 +356,16 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
   // ── The training gate (asked by AccessService on reads of client records) ─
 
   async missingTraining(viewer: Principal, asAdmin: boolean): Promise<MissingTraining | undefined> {
+    const key = `${viewer.userId}|${asAdmin ? 'admin' : 'staff'}`;
+    const now = this.clock.now().getTime();
+    const remembered = this.current.get(key);
+    if (remembered && remembered.orgId === viewer.orgId && now < remembered.until) return undefined;
     const org = await this.users.organization(viewer.orgId);
     const gate = { ...DEFAULT_TRAINING_GATE, ...org.trainingGate };
-    if (!gate.enabled || (asAdmin && gate.exemptAdmins)) return undefined;
+    if (!gate.enabled || (asAdmin && gate.exemptAdmins)) {
+      this.current.set(key, { orgId: viewer.orgId, until: Infinity });
+      return undefined;
+    }
     const named = gate.requirementIds.length
       ? await this.requirements.find({ orgId: org._id, _id: { $in: gate.requirementIds }, archivedAt: { $exists: false } }).sort({ createdAt: 1, _id: 1 }).lean()
       : [];
@@ -354,11 +377,23 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
     const completed = await this.completions(viewer.orgId, [me], gating.map((g) => g.courseSlug));
     const today = localDay(this.clock.now(), org.timeZone);
     const daysOf = (courseSlug: string) => (completed.get(`${viewer.userId}|${courseSlug}`) ?? []).map((d) => localDay(d, org.timeZone));
-    const lacking = gating.find((g) => !isCurrent(complianceOf(g.terms, today, daysOf(g.courseSlug), today), today));
-    if (!lacking) return undefined;
-    const course = await this.courses.currentCourse(lacking.courseSlug);
-    return { courseSlug: lacking.courseSlug, courseTitle: course?.title ?? lacking.courseSlug, requirementId: lacking.requirementId };
+    let until = Infinity;
+    for (const g of gating) {
+      const compliance = complianceOf(g.terms, today, daysOf(g.courseSlug), today);
+      if (!isCurrent(compliance, today)) {
+        const course = await this.courses.currentCourse(g.courseSlug);
+        return { courseSlug: g.courseSlug, courseTitle: course?.title ?? g.courseSlug, requirementId: g.requirementId };
+      }
+      if (compliance.validUntil) until = Math.min(until, endOfDay(compliance.validUntil, org.timeZone).getTime() + 1000);
+    }
+    this.current.set(key, { orgId: viewer.orgId, until });
+    return undefined;
   }
+
+  forget(orgId: string): void {
+    for (const [key, entry] of this.current.entries()) if (entry.orgId === orgId) this.current.delete(key);
+  }
+
 }
 
 function latest(dates: readonly Date[]): Date | undefined {
