@@ -1,3 +1,5 @@
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { Role } from '../src/auth/principal';
 import { ManualClock } from '../src/common/clock';
 import { forbiddenWordIn } from '../src/common/discreet-wording';
@@ -75,6 +77,16 @@ it('answers the same for known and unknown addresses, and mails only the account
     expect(forbiddenWordIn(part.replaceAll('Pia Patient', 'Pia'))).toBeNull();
     expect(part).not.toContain('Harbor Addiction Recovery Center');
   }
+  // Once SMTP has the message, the database keeps no working copy of the link.
+  const outbox = t.app.get<Connection>(getConnectionToken()).db!.collection('outboxMessages');
+  const sent = () => outbox.findOne({ to: w.patient.email, kind: { $not: /invite/i }, status: 'SENT' }, { sort: { _id: -1 } });
+  const deadline = Date.now() + 5000;
+  while (!(await sent()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+  const row = await sent();
+  expect(row).toMatchObject({ subject: mail.subject, transport: 'smtp' });
+  expect(row).not.toHaveProperty('text');
+  expect(row).not.toHaveProperty('html');
+  expect(JSON.stringify(row)).not.toContain(token);
 });
 
 it('resetPassword sets the password, ends every session, works once, and sends a notice', async () => {

@@ -106,14 +106,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         from: { name: message.fromName, address: this.config.mail.fromAddress },
         to: message.to,
         subject: message.subject,
-        text: message.text,
-        html: message.html,
+        text: message.text ?? '',
+        html: message.html ?? '',
         headers: message.headers ?? {},
         messageId: `<${message._id.toHexString()}@waypoint>`,
       });
+      const keepsBody = this.transport.name === 'capture';
       await this.outbox.updateOne(mine, {
         $set: { status: 'SENT', sentAt: this.clock.now(), transport: this.transport.name, providerMessageId: result.messageId },
-        $unset: { leaseOwner: 1, leaseUntil: 1, lastError: 1 },
+        $unset: { leaseOwner: 1, leaseUntil: 1, lastError: 1, ...(!keepsBody && BODY) },
       });
       // One line per message and never its body: the recipient's address is masked too.
       this.logger.info(
@@ -126,7 +127,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       const failed = message.attempts >= MAX_ATTEMPTS;
       await this.outbox.updateOne(mine, {
         $set: { status: failed ? 'FAILED' : 'PENDING', lastError: reason, nextAttemptAt: new Date(this.clock.now().getTime() + retryDelayMs(message.attempts)) },
-        $unset: { leaseOwner: 1, leaseUntil: 1 },
+        $unset: { leaseOwner: 1, leaseUntil: 1, ...(failed && BODY) },
       });
       this.logger[failed ? 'error' : 'warn'](
         { mail: { id: message._id.toHexString(), kind: message.kind, attempts: message.attempts } },
@@ -136,6 +137,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 }
+
+/** What a sent (or abandoned) message no longer needs: its links would still work for whoever reads the row. */
+const BODY = { text: 1, html: 1, headers: 1 } as const;
 
 export function maskAddress(address: string): string {
   const [local, domain] = address.split('@');

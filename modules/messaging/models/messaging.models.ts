@@ -36,8 +36,8 @@ export function toDevMailboxMessage(m: OutboxMessage): DevMailboxMessageModel {
     to: m.to,
     fromName: m.fromName,
     subject: m.subject,
-    text: m.text,
-    html: m.html,
+    text: m.text ?? '',
+    html: m.html ?? '',
     listUnsubscribe: m.headers?.['List-Unsubscribe'],
     sentAt: m.sentAt!,
   };

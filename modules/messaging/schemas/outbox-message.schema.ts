@@ -19,8 +19,14 @@ export class OutboxMessage {
   @Prop({ required: true }) to: string;
   @Prop({ required: true }) fromName: string;
   @Prop({ required: true }) subject: string;
-  @Prop({ required: true }) text: string;
-  @Prop({ required: true }) html: string;
+  /**
+   * The body and headers, until the message has left for its recipient: links in them
+   * (password resets, email confirmations, invitations, unsubscribes) work for whoever reads
+   * the row, so they are removed once SMTP accepts or gives up on the message. Captured mail
+   * (the development mailbox) keeps them: there the row is the mailbox.
+   */
+  @Prop() text?: string;
+  @Prop() html?: string;
   @Prop({ type: Object }) headers?: Record<string, string>;
   @Prop({ type: String, required: true, default: 'PENDING' }) status: OutboxStatus;
   @Prop({ required: true, default: 0 }) attempts: number;
