@@ -4,7 +4,7 @@ import { importCurriculum } from '../modules/curriculum/import-curriculum';
 import { errorCode, expectData, startTestApp, type TestApp } from './support/app';
 import { httpGet } from './support/credentials-operations';
 import { learningOps } from './support/learning-operations';
-import { buildWorld, invited, type Member, type World } from './support/operations';
+import { buildWorld, invited, ops as coreOps, type Member, type World } from './support/operations';
 import { completeCourse, runScheduledWork, trainingOps as ops } from './support/training-operations';
 
 const COURSE = 'confidentiality-essentials';
@@ -71,6 +71,13 @@ describe('training requirements, expiring records and staff compliance', () => {
       expect(expectData(await ops.archiveTrainingRequirement(t, w.admin.token, created.id)).archiveTrainingRequirement.archivedAt).toBeTruthy();
       expect(expectData(await ops.trainingRequirements(t, w.admin.token)).trainingRequirements.map((r: { id: string }) => r.id)).not.toContain(created.id);
       expect(expectData(await ops.trainingRequirements(t, w.admin.token, true)).trainingRequirements.map((r: { id: string }) => r.id)).toContain(created.id);
+      // Each change is in the audit trail, by whom and on which requirement.
+      const trail = expectData(await coreOps.auditEvents(t, w.admin.token, { actorId: w.admin.id })).auditEvents.nodes as Array<{ action: string; subjectType: string }>;
+      expect(trail.filter((e) => e.subjectType === 'TRAINING_REQUIREMENT').map((e) => e.action).sort()).toEqual([
+        'TRAINING_REQUIREMENT_ARCHIVED',
+        'TRAINING_REQUIREMENT_CHANGED',
+        'TRAINING_REQUIREMENT_CREATED',
+      ]);
     });
 
     it.each([

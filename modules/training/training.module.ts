@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AuditModule } from '../audit';
 import { CredentialsModule } from '../credentials';
 import { CurriculumModule } from '../curriculum';
 import { EnrollmentModule } from '../enrollment';
@@ -12,11 +13,11 @@ import { TrainingService } from './training.service';
 
 /**
  * Owns staff training requirements, staff compliance and the training gate. Depends on
- * identity, curriculum, enrollment, progress and credentials; none of them imports it
+ * audit, identity, curriculum, enrollment, progress and credentials; none of them imports it
  * (it registers the gate, the record validity and its scheduled job at start-up).
  */
 @Module({
-  imports: [IdentityModule, CurriculumModule, EnrollmentModule, ProgressModule, CredentialsModule, MongooseModule.forFeature([{ name: TrainingRequirement.name, schema: TrainingRequirementSchema }])],
+  imports: [AuditModule, IdentityModule, CurriculumModule, EnrollmentModule, ProgressModule, CredentialsModule, MongooseModule.forFeature([{ name: TrainingRequirement.name, schema: TrainingRequirementSchema }])],
   providers: [TrainingService, TrainingResolver],
   controllers: [TrainingController],
   exports: [TrainingService],

@@ -9,6 +9,7 @@ import { localDay } from '../../src/common/dates';
 import { BadInput, NotFound } from '../../src/common/errors';
 import { LOGGER } from '../../src/logging/logger';
 import { Scheduler } from '../../src/scheduling/scheduler.service';
+import { AuditAction, AuditService } from '../audit';
 import { CompletionRecordsService, type CompletionValidity } from '../credentials';
 import { CoursesService } from '../curriculum';
 import { EnrollmentService } from '../enrollment';
@@ -91,6 +92,7 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
     private readonly progress: ProgressService,
     private readonly records: CompletionRecordsService,
     private readonly scheduler: Scheduler,
+    private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -117,6 +119,7 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
       ...fields,
     });
     this.forget(admin.orgId);
+    await this.recordChange(admin, AuditAction.TRAINING_REQUIREMENT_CREATED, created, Object.keys(fields));
     return created.toObject();
   }
 
@@ -129,6 +132,7 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
       .findOneAndUpdate({ _id: existing._id, orgId: existing.orgId }, { $set: fields, ...(unset && { $unset: unset }) }, { returnDocument: 'after' })
       .lean();
     this.forget(admin.orgId);
+    await this.recordChange(admin, AuditAction.TRAINING_REQUIREMENT_CHANGED, existing, Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined));
     return updated!;
   }
 
@@ -138,7 +142,19 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
     if (existing.archivedAt) return existing;
     const archived = await this.requirements.findOneAndUpdate({ _id: existing._id }, { $set: { archivedAt: this.clock.now() } }, { returnDocument: 'after' }).lean();
     this.forget(admin.orgId);
+    await this.recordChange(admin, AuditAction.TRAINING_REQUIREMENT_ARCHIVED, existing, []);
     return archived!;
+  }
+
+  /** Who changed which requirement, and which fields (their names, not their values). */
+  private recordChange(admin: Principal, action: AuditAction, requirement: Pick<TrainingRequirement, '_id' | 'name' | 'courseSlug'>, changed: string[]): Promise<void> {
+    return this.audit.record({
+      actor: admin,
+      action,
+      subjectType: 'TRAINING_REQUIREMENT',
+      subjectId: requirement._id.toHexString(),
+      detail: { name: requirement.name, courseSlug: requirement.courseSlug, ...(changed.length && { changed }) },
+    });
   }
 
   async list(admin: Principal, includeArchived: boolean): Promise<TrainingRequirement[]> {
