@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { Role } from '../src/auth/principal';
+import { CompletionRecordsService } from '../modules/credentials';
 import { errorCode, expectData, type TestApp } from './support/app';
 import {
   answerKey,
@@ -173,6 +174,59 @@ describe('idempotent and concurrent submission', () => {
     const passing = await commandsDuring(t, async () => expect(expectData(await ops.submitQuizAttempt(t, learner.token, second.id, answersFor(second.questions, key))).submitQuizAttempt).toMatchObject({ passed: true }));
     expect(passing.slice(0, 2)).toEqual(['findAndModify quizAttempts', 'findAndModify lessonProgress']);
     expect(passing.filter((c) => c.endsWith(' quizAttempts'))).toEqual(['findAndModify quizAttempts']);
+  });
+
+  it('a pass that completes its lesson but not the course is three commands: the graded attempt, the lesson, and the enrollment that counts it', async () => {
+    const learner = await newPatient();
+    expectData(await learningOps.enroll(t, learner.token, 'continuum-of-care'));
+    const [first, second] = lessons.filter((x) => x.courseSlug === 'continuum-of-care');
+    // The enrollment lists its completed lessons from the first completion on (filled once from lesson progress).
+    const fill = await commandsDuring(t, async () => expect((await submit(learner, await start(learner, first.quizId), first.quizId, 99)).passed).toBe(true));
+    expect(fill.filter((c) => c === 'find lessonProgress')).toHaveLength(1);
+    const attempt = await start(learner, second.quizId);
+    const answers = answersFor(attempt.questions, await answerKey(t, second.quizId));
+    const passing = await commandsDuring(t, async () => expect(expectData(await ops.submitQuizAttempt(t, learner.token, attempt.id, answers)).submitQuizAttempt.passed).toBe(true));
+    expect(passing).toEqual(['findAndModify quizAttempts', 'findAndModify lessonProgress', 'findAndModify enrollments']);
+    const item = expectData(await learningOps.myLearning(t, learner.token)).myLearning.find((i: { courseSlug: string }) => i.courseSlug === 'continuum-of-care');
+    expect(item).toMatchObject({ status: 'IN_PROGRESS', completedLessons: 2 });
+  });
+
+  it('two submits completing the last two lessons of a course at once complete it once: one completion record, issued once', async () => {
+    const issuer = t.app.get(CompletionRecordsService);
+    const issue = jest.spyOn(issuer, 'issue');
+    try {
+      const learners = await Promise.all(['Ria Race', 'Ray Race', 'Rae Race'].map((name) => newPatient(name)));
+      const course = lessons.filter((x) => x.courseSlug === 'continuum-of-care');
+      await Promise.all(
+        learners.map(async (learner) => {
+          expectData(await learningOps.enroll(t, learner.token, 'continuum-of-care'));
+          for (const l of course.slice(0, 2)) await submit(learner, await start(learner, l.quizId), l.quizId, 99);
+          const last = await Promise.all(course.slice(2).map(async (l) => ({ l, attempt: await start(learner, l.quizId) })));
+          const results = await Promise.all(last.map(({ l, attempt }) => submit(learner, attempt, l.quizId, 99)));
+          expect(results.map((r) => r.passed)).toEqual([true, true]);
+        }),
+      );
+      for (const learner of learners) {
+        const item = expectData(await learningOps.myLearning(t, learner.token)).myLearning.find((i: { courseSlug: string }) => i.courseSlug === 'continuum-of-care');
+        expect(item).toMatchObject({ status: 'COMPLETED', completedLessons: 4 });
+        const records = expectData(await t.gql('{ myCompletionRecords { nodes { courseSlug } } }', {}, learner.token)).myCompletionRecords.nodes;
+        expect(records).toEqual([{ courseSlug: 'continuum-of-care' }]);
+        expect(issue.mock.calls.filter(([input]) => input.learnerId === learner.id)).toHaveLength(1);
+      }
+    } finally {
+      issue.mockRestore();
+    }
+  });
+
+  it('lessons passed before enrolling count: the enrollment fills its list from lesson progress and the last pass completes the course', async () => {
+    const learner = await newPatient();
+    const course = lessons.filter((x) => x.courseSlug === 'continuum-of-care');
+    for (const l of course.slice(0, 3)) await submit(learner, await start(learner, l.quizId), l.quizId, 99);
+    expectData(await learningOps.enroll(t, learner.token, 'continuum-of-care'));
+    const last = course[3];
+    expect((await submit(learner, await start(learner, last.quizId), last.quizId, 99)).passed).toBe(true);
+    const records = expectData(await t.gql('{ myCompletionRecords { nodes { courseSlug score } } }', {}, learner.token)).myCompletionRecords.nodes;
+    expect(records).toEqual([{ courseSlug: 'continuum-of-care', score: 1 }]);
   });
 
   it('ten concurrent submits of one attempt with the same key all get the one graded result', async () => {

@@ -304,11 +304,12 @@ export class QuizAttemptsService {
     if (attempt.status !== AttemptStatus.SUBMITTED || attempt.idempotencyKey !== idempotencyKey) {
       throw new AttemptAlreadySubmitted(attempt.number, attempt.settings.maxAttempts);
     }
-    await this.reportProgress(learner, attempt);
+    await this.reportProgress(learner, attempt, true);
     return attempt;
   }
 
-  private async reportProgress(learner: Principal, attempt: QuizAttempt): Promise<void> {
+  /** `retry`: a repeat of a submit, which may have failed part-way the first time (progress heals what it left undone). */
+  private async reportProgress(learner: Principal, attempt: QuizAttempt, retry = false): Promise<void> {
     const standing = standingAfter(attempt);
     await this.progress.recordQuizResult({
       learner,
@@ -316,6 +317,7 @@ export class QuizAttemptsService {
       passed: standing.passed,
       score: standing.score ?? 0,
       outOfAttempts: standing.outOfAttempts,
+      retry,
     });
     if (!standing.passed && standing.outOfAttempts) {
       // Keyed by the last attempt: a replayed submit alerts no one twice; attempts granted later and used up alert again.

@@ -9,10 +9,18 @@ import { AuditAction } from '../audit';
 import { AccessService } from '../identity';
 import { Permission, roleMay } from '../identity';
 import type { UserSummary } from '../identity';
-import { Cohort, Enrollment, type EnrollmentSource } from './schemas/enrollment.schemas';
+import { Cohort, Enrollment, type CompletedLesson, type EnrollmentSource } from './schemas/enrollment.schemas';
 import { toEnrollmentView, type EnrollmentView } from './views';
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/** An enrollment as it was before a lesson was counted on it, with the completed lessons as they are after. */
+export interface CountedLesson {
+  cycle: number;
+  /** Set when the course was already complete before this lesson was counted. */
+  completedAt?: Date;
+  lessons: CompletedLesson[];
+}
 
 export interface AssignmentTerms {
   courseSlug: string;
@@ -295,6 +303,67 @@ export class EnrollmentService {
   }
 
   /**
+   * Counts a completed lesson on the learner's active enrollment and, in the same write,
+   * sets `completedAt` when `completes` holds: an aggregation expression over `$$lessons`
+   * (the completed lessons after this one is counted, `CompletedLesson[]`), supplied by the
+   * progress module, which owns the rule. One conditional write, so of two lessons
+   * completing at once exactly one sees the course complete.
+   *
+   * Answers the enrollment as it was BEFORE the write (the caller applies the same rule to
+   * tell whether this write completed the course), `unfilled` when the enrollment does not
+   * list its completed lessons yet and no `fill` was given (nothing is written; the caller
+   * reads lesson progress and calls again with it), or `none` without an active enrollment.
+   */
+  async countCompletedLesson(
+    orgId: string,
+    learnerId: Types.ObjectId,
+    courseSlug: string,
+    lesson: CompletedLesson,
+    completes: Record<string, unknown>,
+    at: Date,
+    fill?: readonly CompletedLesson[],
+  ): Promise<CountedLesson | 'unfilled' | 'none'> {
+    const active = { orgId: new Types.ObjectId(orgId), learnerId, courseSlug, status: 'ACTIVE' as const };
+    const others = (input: unknown, except: Record<string, unknown>) => ({ $filter: { input, as: 'l', cond: except } });
+    const lessons = {
+      $concatArrays: [
+        others({ $ifNull: ['$lessonsCompleted', []] }, { $ne: ['$$l.slug', lesson.slug] }),
+        // Lessons done before the list existed, unless already listed (the list may have been filled concurrently).
+        others({ $literal: fill ?? [] }, { $and: [{ $ne: ['$$l.slug', lesson.slug] }, { $not: [{ $in: ['$$l.slug', { $ifNull: ['$lessonsCompleted.slug', []] }] }] }] }),
+        [{ $literal: lesson }],
+      ],
+    };
+    const missing = (field: string) => ({ $eq: [{ $type: field }, 'missing'] });
+    // Without a fill, an enrollment that does not list its lessons yet is left as it is ('unfilled').
+    const listed = fill ? true : { $not: [missing('$lessonsCompleted')] };
+    const before = await this.enrollments
+      .findOneAndUpdate(
+        active,
+        [
+          { $set: { lessonsCompleted: { $cond: [listed, lessons, '$lessonsCompleted'] } } },
+          {
+            $set: {
+              completedAt: {
+                $cond: [{ $and: [listed, missing('$completedAt'), { $let: { vars: { lessons: '$lessonsCompleted' }, in: completes } }] }, { $literal: at }, '$completedAt'],
+              },
+            },
+          },
+        ],
+        { returnDocument: 'before', updatePipeline: true, projection: { cycle: 1, completedAt: 1, lessonsCompleted: 1 } },
+      )
+      .lean<Pick<Enrollment, 'cycle' | 'completedAt' | 'lessonsCompleted'>>();
+    if (!before) return 'none';
+    if (!before.lessonsCompleted && !fill) return 'unfilled';
+    const known = before.lessonsCompleted ?? [];
+    const merged = [
+      ...known.filter((l) => l.slug !== lesson.slug),
+      ...(fill ?? []).filter((l) => l.slug !== lesson.slug && !known.some((k) => k.slug === l.slug)),
+      lesson,
+    ];
+    return { cycle: before.cycle ?? 1, completedAt: before.completedAt, lessons: merged };
+  }
+
+  /**
    * A training requirement's assignment, made by scheduled work (no actor): once per learner
    * and course; an active enrollment the learner already has is left as it is.
    */
@@ -328,7 +397,8 @@ export class EnrollmentService {
         // Enrollments from before cycles have none: they are cycle 1.
         cycle: fromCycle === 1 ? { $in: [1, null] } : fromCycle,
       },
-      { $set: { cycle: fromCycle + 1, dueAt }, $unset: { completedAt: 1 } },
+      // The new cycle starts with no lesson done (the caller restarts lesson progress too).
+      { $set: { cycle: fromCycle + 1, dueAt, lessonsCompleted: [] }, $unset: { completedAt: 1 } },
     );
     return result.modifiedCount === 1;
   }

@@ -1,4 +1,5 @@
 /** The enrollment module's door: other modules import from here only. */
 export { EnrollmentModule } from './enrollment.module';
-export { EnrollmentService } from './enrollment.service';
+export { EnrollmentService, type CountedLesson } from './enrollment.service';
+export type { CompletedLesson } from './schemas/enrollment.schemas';
 export { toEnrollmentView, type EnrollmentView } from './views';

@@ -139,7 +139,7 @@ export interface CompletionRule {
  * average quiz score of required lessons at least the minimum, when one is set.
  */
 export function courseCompleted(
-  course: Pick<PathCourse, 'lessons'>,
+  course: { lessons: ReadonlyArray<Pick<PathCourse['lessons'][number], 'slug' | 'required' | 'hasQuiz'>> },
   rule: CompletionRule,
   progress: ReadonlyMap<string, PathProgress & { quizScore?: number }>,
 ): boolean {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CoursesService } from '../curriculum';
+import type { CourseRule } from './course-completion';
 
 export interface LessonMeta {
   lessonId: string;
@@ -19,6 +20,11 @@ export interface LessonMeta {
 
 const TTL_MS = 60_000;
 
+/** A current course version's completion rule and prerequisites. */
+export interface CurrentCourse extends CourseRule {
+  prerequisites: readonly string[];
+}
+
 /**
  * Lesson versions never change once imported, so their course context is cached
  * briefly in memory: a progress event then costs one database command, not three.
@@ -37,6 +43,28 @@ export class LessonCatalog {
     const slugs = new Set(await this.courses.coursesWithPrerequisites());
     this.gated = { slugs, at: Date.now() };
     return slugs;
+  }
+
+  private readonly courseRules = new Map<string, { rule: CurrentCourse | null; at: number }>();
+
+  /**
+   * The current version of a course as its completion rule needs it (cached like lessons:
+   * a course version's lessons never change; a new version is seen within the TTL).
+   */
+  async currentCourse(slug: string): Promise<CurrentCourse | null> {
+    const hit = this.courseRules.get(slug);
+    if (hit && Date.now() - hit.at < TTL_MS) return hit.rule;
+    const course = await this.courses.currentCourse(slug);
+    const rule: CurrentCourse | null = course && {
+      slug: course.slug,
+      version: course.version,
+      prerequisites: [...course.prerequisites],
+      completion: { requirePassedQuizzes: course.completion.requirePassedQuizzes, minimumScore: course.completion.minimumScore },
+      lessons: course.lessons.map((l) => ({ slug: l.slug, required: l.required, hasQuiz: Boolean(l.quizId) })),
+    };
+    if (this.courseRules.size > 1000) this.courseRules.clear();
+    this.courseRules.set(slug, { rule, at: Date.now() });
+    return rule;
   }
 
   async get(lessonId: string): Promise<LessonMeta | null> {

@@ -6,7 +6,8 @@ import type { Principal } from '../../src/auth/principal';
 import { COMPLETION_ISSUER, type CompletionIssuer } from '../credentials';
 import { BadInput, isDuplicateKeyError, NotFound } from '../../src/common/errors';
 import { CoursesService, learnerAudienceOf } from '../curriculum';
-import { EnrollmentService } from '../enrollment';
+import { EnrollmentService, type CompletedLesson } from '../enrollment';
+import { completesCourse, completionExpression, courseScore, type CourseRule } from './course-completion';
 import { LessonCatalog, type LessonMeta } from './lesson-catalog';
 import { PrerequisitesIncomplete } from './progress.errors';
 import { cappedSeconds, courseCompleted, lessonCompletes } from './learning-path';
@@ -30,6 +31,8 @@ export interface QuizResultInput {
   score: number;
   /** Not passed, and no attempt left: the lesson is stuck until the care team grants more. */
   outOfAttempts?: boolean;
+  /** A repeat of a submit (same idempotency key): heals a course check that failed part-way. */
+  retry?: boolean;
 }
 
 
@@ -90,15 +93,24 @@ export class ProgressService {
     if (!doc) {
       const current = (await this.progress.findOne(key, PROJECTION).lean<ProgressRow>())!;
       // A retried completing event heals a completion whose first attempt failed part-way.
-      if (settle && current.completedAt) await this.evaluateCourse(learner, meta.courseSlug, current.completedAt);
+      if (settle && current.completedAt) await this.settleCourse(learner, meta.courseSlug, current, true);
       return { progress: current, duplicate: true };
     }
-    return { progress: await this.completeIfDue(learner, meta, doc, settle), duplicate: false };
+    // A completing event on a lesson already complete may be the retry of one whose course check failed part-way.
+    return { progress: await this.completeIfDue(learner, meta, doc, settle, true), duplicate: false };
   }
 
-  /** Called by the assessment module after grading. Passing is monotonic: a later failed attempt does not un-pass the quiz. */
+  /**
+   * Called by the assessment module after grading. Passing is monotonic: a later failed attempt
+   * does not un-pass the quiz. A pass completes the lesson in the same write (a passed quiz
+   * always completes its lesson, `lessonCompletes`), and the course check that follows is one
+   * write on the enrollment: three commands with the graded attempt, however many lessons
+   * the course has.
+   */
   async recordQuizResult(input: QuizResultInput): Promise<ProgressRow> {
     const meta = await this.lessonFor(input.learner, input.lessonId);
+    // An in-order lesson completes only once the lessons before it are done (one read, for those lessons only).
+    const completes = input.passed && (meta.sequence !== 'IN_ORDER' || meta.requiredBefore.length === 0 || (await this.unlocked(input.learner, meta)));
     const doc = await this.progress.findOneAndUpdate(
       learnerKey(input.learner, meta),
       {
@@ -112,12 +124,13 @@ export class ProgressService {
           quizAttemptsExhausted: Boolean(input.outOfAttempts) && !input.passed,
           ...(input.passed && { quizPassed: true }),
         },
-        $min: { startedAt: new Date() },
+        $min: { startedAt: new Date(), ...(completes && { completedAt: this.clock.now() }) },
       },
       { upsert: true, returnDocument: 'after', projection: PROJECTION },
     ).lean<ProgressRow>();
-    // Only a pass can complete anything, so only a pass re-checks the course.
-    return this.completeIfDue(input.learner, meta, doc!, input.passed);
+    // Only a pass can complete anything. A result on a lesson already complete still updates the
+    // score the course counts (a later attempt can change it under some grading methods).
+    return this.completeIfDue(input.learner, meta, doc!, input.passed || Boolean(doc!.completedAt), Boolean(input.retry));
   }
 
   /** The care team gave more attempts: the lesson is no longer stuck. */
@@ -213,17 +226,76 @@ export class ProgressService {
    * after the lesson was marked complete, the learner's retry still issues it
    * (issuance and marking are idempotent). Ordinary position events skip all of this.
    */
-  private async completeIfDue(learner: Principal, meta: LessonMeta, doc: ProgressRow, settle: boolean): Promise<ProgressRow> {
+  private async completeIfDue(learner: Principal, meta: LessonMeta, doc: ProgressRow, settle: boolean, retry: boolean): Promise<ProgressRow> {
     if (doc.completedAt) {
-      if (settle) await this.evaluateCourse(learner, meta.courseSlug, doc.completedAt);
+      if (settle) await this.settleCourse(learner, meta.courseSlug, doc, retry);
       return doc;
     }
     if (!lessonCompletes(meta.hasQuiz, meta.requirePassedQuizzes, Boolean(doc.readCompletedAt), doc.quizPassed)) return doc;
     if (meta.sequence === 'IN_ORDER' && meta.requiredBefore.length > 0 && !(await this.unlocked(learner, meta))) return doc;
     const completedAt = this.clock.now();
     const result = await this.progress.updateOne({ _id: doc._id, completedAt: { $exists: false } }, { $set: { completedAt } });
-    if (result.modifiedCount === 1) await this.evaluateCourse(learner, meta.courseSlug, completedAt);
-    return { ...doc, completedAt: doc.completedAt ?? completedAt };
+    const completed = { ...doc, completedAt: doc.completedAt ?? completedAt };
+    if (result.modifiedCount === 1) await this.settleCourse(learner, meta.courseSlug, completed, false);
+    return completed;
+  }
+
+  /**
+   * A lesson is complete (or its quiz score changed): it is counted on the learner's
+   * enrollment, whose write also completes the course when the rule holds (one write
+   * decides, so concurrent completions of the last lessons complete the course once), and
+   * the write that completed it issues the record. An enrollment that does not list its
+   * completed lessons yet is filled from lesson progress first; without an active
+   * enrollment the rule is checked on lesson progress (`evaluateCourse`).
+   *
+   * `retry`: the event may repeat one that failed part-way. The lesson is counted from
+   * lesson progress again (filling in what the failed attempt left out), and for a course
+   * already complete the record is issued again (idempotent) in case that is what failed.
+   */
+  private async settleCourse(learner: Principal, courseSlug: string, row: ProgressRow, retry: boolean): Promise<void> {
+    const course = await this.catalog.currentCourse(courseSlug);
+    if (!course) return;
+    // A course still waiting for its prerequisites completes nothing, however its lessons got done.
+    const open = (await this.unmetPrerequisites(learner, course.prerequisites)).length === 0;
+    const learnerId = new Types.ObjectId(learner.userId);
+    const lesson: CompletedLesson = row.quizScore === undefined ? { slug: row.lessonSlug } : { slug: row.lessonSlug, score: row.quizScore };
+    const at = this.clock.now();
+    const count = (fill?: CompletedLesson[]) => this.enrollments.countCompletedLesson(learner.orgId, learnerId, courseSlug, lesson, completionExpression(course, open), at, fill);
+
+    let rows = retry ? await this.courseRows(learner, courseSlug) : undefined;
+    let counted = await count(rows && completedLessonsOf(rows));
+    if (counted === 'unfilled') {
+      rows = await this.courseRows(learner, courseSlug);
+      counted = await count(completedLessonsOf(rows));
+    }
+    if (counted === 'none' || counted === 'unfilled') {
+      // No active enrollment: the rule is checked on every progress row.
+      await this.evaluateCourse(learner, courseSlug, at, rows);
+      return;
+    }
+    if (!counted.completedAt && completesCourse(course, open, counted.lessons)) {
+      await this.issue(learner, course, counted.cycle, at, counted.lessons);
+    } else if (counted.completedAt && retry) {
+      await this.issue(learner, course, counted.cycle, counted.completedAt, counted.lessons);
+    }
+  }
+
+  private issue(learner: Principal, course: CourseRule, cycle: number, completedAt: Date, lessons: readonly CompletedLesson[]): Promise<unknown> {
+    return this.issuer.issue({
+      cycle,
+      orgId: learner.orgId,
+      learnerId: learner.userId,
+      courseSlug: course.slug,
+      courseVersion: course.version,
+      completedAt,
+      score: courseScore(course, lessons),
+    });
+  }
+
+  private courseRows(learner: Principal, courseSlug: string): Promise<ProgressRow[]> {
+    return this.progress
+      .find({ orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId), courseSlug }, PROJECTION)
+      .lean<ProgressRow[]>();
   }
 
   /**
@@ -235,15 +307,17 @@ export class ProgressService {
     await this.progress.deleteMany({ orgId: new Types.ObjectId(orgId), learnerId, courseSlug });
   }
 
-  /** The course completion rule; met → the enrollment is marked and a record issued (idempotent downstream). */
-  async evaluateCourse(learner: Principal, courseSlug: string, at: Date): Promise<boolean> {
+  /**
+   * The course completion rule checked on every lesson progress row (`rows`, when the caller
+   * has read them); met → the enrollment is marked and a record issued (idempotent
+   * downstream). For learners without an active enrollment: with one, `settleCourse` decides.
+   */
+  async evaluateCourse(learner: Principal, courseSlug: string, at: Date, rows?: readonly ProgressRow[]): Promise<boolean> {
     const course = await this.courses.currentCourse(courseSlug);
     if (!course) return false;
     // A course still waiting for its prerequisites issues nothing, however its lessons got done.
     if ((await this.unmetPrerequisites(learner, course.prerequisites)).length > 0) return false;
-    const rows = await this.progress
-      .find({ orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId), courseSlug }, PROJECTION)
-      .lean<ProgressRow[]>();
+    rows ??= await this.courseRows(learner, courseSlug);
     const bySlug = new Map(rows.map((r) => [r.lessonSlug, r]));
     const lessons = course.lessons.map((l) => ({ slug: l.slug, title: l.title, required: l.required, lessonId: l.lessonId.toHexString(), hasQuiz: Boolean(l.quizId) }));
     if (!courseCompleted({ lessons }, course.completion, bySlug)) return false;
@@ -265,6 +339,11 @@ export class ProgressService {
 /** Every progress query names the organization (docs/architecture.md invariant 4); the unique key is learner, course, lesson. */
 function learnerKey(learner: Principal, meta: Pick<LessonMeta, 'courseSlug' | 'lessonSlug'>) {
   return { orgId: new Types.ObjectId(learner.orgId), learnerId: new Types.ObjectId(learner.userId), courseSlug: meta.courseSlug, lessonSlug: meta.lessonSlug };
+}
+
+/** The completed lessons among a course's progress rows, as an enrollment lists them. */
+function completedLessonsOf(rows: readonly ProgressRow[]): CompletedLesson[] {
+  return rows.filter((r) => r.completedAt).map((r) => (r.quizScore === undefined ? { slug: r.lessonSlug } : { slug: r.lessonSlug, score: r.quizScore }));
 }
 
 function clampPercent(value: number | undefined): number {

@@ -1,6 +1,12 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types, type HydratedDocument } from 'mongoose';
 
+/** A completed lesson as its enrollment counts it: the slug and, for a lesson with a quiz, the learner's quiz score. */
+export interface CompletedLesson {
+  slug: string;
+  score?: number;
+}
+
 /** REQUIREMENT: assigned and renewed by a staff training requirement (the training module's scheduled work). */
 export type EnrollmentSource = 'SELF' | 'ASSIGNED' | 'COHORT' | 'REQUIREMENT';
 
@@ -30,6 +36,14 @@ export class Enrollment {
   @Prop() completedAt?: Date;
   /** The completion cycle: 1, and one more each time a training requirement renews it (the completion record carries it). */
   @Prop({ default: 1 }) cycle?: number;
+  /**
+   * The lessons of this cycle that are complete, each with its quiz score: what the course
+   * completion rule needs, kept here so a completing lesson checks the course in the same
+   * write (EnrollmentService.countCompletedLesson) instead of reading every progress row.
+   * Absent on enrollments written before it existed (or created after some lessons were
+   * done): the first completion fills it from lesson progress.
+   */
+  @Prop({ type: [{ _id: false, slug: { type: String, required: true }, score: Number }], default: undefined }) lessonsCompleted?: CompletedLesson[];
   /** The training requirement that assigned it. */
   @Prop({ type: Types.ObjectId }) requirementId?: Types.ObjectId;
   createdAt: Date;
