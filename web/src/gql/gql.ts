@@ -17,6 +17,7 @@ import * as types from './graphql';
 type Documents = {
     "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": typeof types.TimeZoneDocument,
     "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n": typeof types.OrganizationDocument,
+    "\n  query ExportMyRecord($id: ID!) {\n    exportClientRecord(id: $id) {\n      generatedAt\n      document\n      certificates {\n        recordId\n        fileName\n        pdfBase64\n      }\n    }\n  }\n": typeof types.ExportMyRecordDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  query AuditTrail($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        at\n        action\n        actorId\n        actorRole\n        patientId\n        subjectType\n        reason\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    people: users(first: 100) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.AuditTrailDocument,
     "\n  query EmergencyReport {\n    emergencyAccessGrants(first: 50) {\n      nodes {\n        id\n        clinicianId\n        clientId\n        openedAt\n        expiresAt\n        active\n        reason\n      }\n    }\n  }\n": typeof types.EmergencyReportDocument,
@@ -96,6 +97,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query TimeZone {\n    myOrganization {\n      id\n      timeZone\n    }\n  }\n": types.TimeZoneDocument,
     "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n": types.OrganizationDocument,
+    "\n  query ExportMyRecord($id: ID!) {\n    exportClientRecord(id: $id) {\n      generatedAt\n      document\n      certificates {\n        recordId\n        fileName\n        pdfBase64\n      }\n    }\n  }\n": types.ExportMyRecordDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  query AuditTrail($first: Int!, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      nodes {\n        id\n        at\n        action\n        actorId\n        actorRole\n        patientId\n        subjectType\n        reason\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n    people: users(first: 100) {\n      nodes {\n        id\n        displayName\n      }\n    }\n  }\n": types.AuditTrailDocument,
     "\n  query EmergencyReport {\n    emergencyAccessGrants(first: 50) {\n      nodes {\n        id\n        clinicianId\n        clientId\n        openedAt\n        expiresAt\n        active\n        reason\n      }\n    }\n  }\n": types.EmergencyReportDocument,
@@ -181,6 +183,10 @@ export function graphql(source: "\n  query TimeZone {\n    myOrganization {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Organization {\n    myOrganization {\n      id\n      name\n      timeZone\n      crisisLine\n    }\n  }\n"): typeof import('./graphql').OrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportMyRecord($id: ID!) {\n    exportClientRecord(id: $id) {\n      generatedAt\n      document\n      certificates {\n        recordId\n        fileName\n        pdfBase64\n      }\n    }\n  }\n"): typeof import('./graphql').ExportMyRecordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -282,6 +282,13 @@ export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OrganizationQuery = { myOrganization: { id: string, name: string, timeZone: string, crisisLine: string | null } };
 
+export type ExportMyRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExportMyRecordQuery = { exportClientRecord: { generatedAt: string, document: string, certificates: Array<{ recordId: string, fileName: string, pdfBase64: string }> } };
+
 export type ChangePasswordMutationVariables = Exact<{
   currentPassword: string;
   newPassword: string;
@@ -893,6 +900,19 @@ export const OrganizationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganizationQuery, OrganizationQueryVariables>;
+export const ExportMyRecordDocument = new TypedDocumentString(`
+    query ExportMyRecord($id: ID!) {
+  exportClientRecord(id: $id) {
+    generatedAt
+    document
+    certificates {
+      recordId
+      fileName
+      pdfBase64
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportMyRecordQuery, ExportMyRecordQueryVariables>;
 export const ChangePasswordDocument = new TypedDocumentString(`
     mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
   changePassword(currentPassword: $currentPassword, newPassword: $newPassword)

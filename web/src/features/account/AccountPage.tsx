@@ -6,6 +6,93 @@ import { usePageTitle } from '../../components/Page';
 import { graphql } from '../../gql';
 import { useT } from '../../i18n/useT';
 
+const ExportMyRecordQuery = graphql(`
+  query ExportMyRecord($id: ID!) {
+    exportClientRecord(id: $id) {
+      generatedAt
+      document
+      certificates {
+        recordId
+        fileName
+        pdfBase64
+      }
+    }
+  }
+`);
+
+type ExportedCertificate = { recordId: string; fileName: string; pdfBase64: string };
+
+/** Hands a file to the browser's download; the names are plain so a shared device's Downloads folder says nothing. */
+function saveFile(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function pdfBlob(base64: string): Blob {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: 'application/pdf' });
+}
+
+/** A copy of everything the service holds about this person, as a file they keep (the right of access). */
+function DownloadRecordSection({ userId }: { userId: string }) {
+  const t = useT();
+  const { request } = useServices();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [certificates, setCertificates] = useState<ExportedCertificate[] | null>(null);
+
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { exportClientRecord: copy } = await request(ExportMyRecordQuery, { id: userId });
+      saveFile(`my-records-${String(copy.generatedAt).slice(0, 10)}.json`, new Blob([copy.document], { type: 'application/json' }));
+      setCertificates(copy.certificates);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : t('error.generic'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="my-records-title">
+      <h2 id="my-records-title">{t('account.records')}</h2>
+      <p className="hint">{t('account.recordsHint')}</p>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="button" onClick={() => void download()} disabled={busy}>
+        {busy ? t('account.recordsPreparing') : t('account.recordsDownload')}
+      </button>
+      {certificates ? (
+        <div role="status">
+          <p>{t('account.recordsSaved', { count: certificates.length })}</p>
+          {certificates.length ? (
+            <ul>
+              {certificates.map((c, i) => (
+                <li key={c.recordId}>
+                  <button type="button" className="link-button" onClick={() => saveFile(c.fileName, pdfBlob(c.pdfBase64))}>
+                    {t('account.recordsCertificate', { n: i + 1 })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 const ChangePasswordMutation = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
@@ -79,6 +166,8 @@ export function AccountPage() {
       </div>
       <p className="hint">{t('account.everywhereHint')}</p>
       <ChangePasswordForm />
+      {/* Clients (patients and family members) take a copy of their record; staff records are their employer's. */}
+      {session && (session.user.role === 'PATIENT' || session.user.role === 'FAMILY') ? <DownloadRecordSection userId={session.user.id} /> : null}
     </>
   );
 }
