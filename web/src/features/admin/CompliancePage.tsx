@@ -51,9 +51,9 @@ function Cell({ row }: { row: Row }) {
   if (row.compliance) {
     const detail =
       row.compliance === 'COMPLIANT' && row.validUntil
-        ? t('admin.compliance.validUntil', { date: row.validUntil })
+        ? t('admin.compliance.validUntil', { date: t.day(row.validUntil) })
         : row.dueOn
-          ? t('admin.compliance.dueOn', { date: row.dueOn })
+          ? t('admin.compliance.dueOn', { date: t.day(row.dueOn) })
           : row.lastCompletedAt
             ? t('staff.completedOn', { date: t.date(row.lastCompletedAt) })
             : '';
