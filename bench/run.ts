@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1k,10k,100k --seconds 3 --warmup 3 --rounds 3 --connections 8 --no-save]`
+ * `npm run bench [-- --sizes 1k,10k,100k --seconds 3 --warmup 3 --rounds 3 --connections 8 --only caseload --variants F1,G1 --no-save]`
  *
  * Starts the embedded engine in its own process (unless MONGODB_URI is set),
  * generates the dataset, builds the real app with the floors mounted beside it,
@@ -48,6 +48,8 @@ interface Options {
   connections: number;
   save: boolean;
   only?: string[];
+  /** `--variants F1,G1`: measure only these (e.g. to profile one path); the tables keep their columns. */
+  variants?: Variant[];
 }
 
 interface Row {
@@ -81,6 +83,7 @@ function parseOptions(argv: string[]): Options {
     connections: Number(get('connections', '8')),
     save: !argv.includes('--no-save'),
     only: argv.includes('--only') ? get('only', '').split(',') : undefined,
+    variants: argv.includes('--variants') ? (get('variants', '').split(',') as Variant[]) : undefined,
   };
 }
 
@@ -89,7 +92,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** `npm run db:embedded` as a child process; resolves with its URI. */
 function startEngine(): Promise<{ uri: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(ROOT, 'packages/embedded-mongodb/src/standalone.ts'), '--port', '0'], {
+  // BENCH_ENGINE_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the engine's process.
+  const extra = process.env.BENCH_ENGINE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, ['--max-old-space-size=8192', ...extra, '-r', 'ts-node/register/transpile-only', path.join(ROOT, 'packages/embedded-mongodb/src/standalone.ts'), '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
@@ -544,6 +549,10 @@ async function measureSessionCheck(h: Harness, load: Load, options: Options): Pr
   return lines.join('\n');
 }
 
+function chosen(options: Options, variants: Variant[]): Variant[] {
+  return options.variants ? variants.filter((v) => options.variants!.includes(v)) : variants;
+}
+
 function summarize(scenario: string, variant: Variant, s: Sample[]): Row {
   const responses = s.reduce((a, x) => a + x.responses, 0);
   const dbCpu = s.every((x) => x.dbCpu !== undefined) ? s.reduce((a, x) => a + x.dbCpu!, 0) : undefined;
@@ -664,7 +673,7 @@ async function main(): Promise<void> {
 
     const h = await prepare(engine.uri, engine.child?.pid, first, [...SCENARIOS, ...LIST_SIZES.flatMap((n) => [caseloadScenario(n), staffComplianceScenario(n)])]);
     const rows: Row[] = [];
-    for (const scenario of SCENARIOS.filter((s) => !options.only || options.only.includes(s.name))) rows.push(...(await measure(h, load, options, scenario, ['F0', 'G0', 'F1', 'G1'])));
+    for (const scenario of SCENARIOS.filter((s) => !options.only || options.only.includes(s.name))) rows.push(...(await measure(h, load, options, scenario, chosen(options, ['F0', 'G0', 'F1', 'G1']))));
     if (!options.only || options.only.includes('submitQuizAttempt')) rows.push(...(await measureSubmit(h, load, options)));
     const lists = await listGrowth(h);
     const sessionCheck = !options.only || options.only.includes('sessionCheck') ? await measureSessionCheck(h, load, options) : undefined;
@@ -678,7 +687,7 @@ async function main(): Promise<void> {
     for (const size of rest) {
       const hs = await prepare(engine.uri, engine.child?.pid, size, growthScenarios);
       const sizeRows: Row[] = [];
-      for (const scenario of growthScenarios) sizeRows.push(...(await measure(hs, load, options, scenario, ['F1', 'G1'])));
+      for (const scenario of growthScenarios) sizeRows.push(...(await measure(hs, load, options, scenario, chosen(options, ['F1', 'G1']))));
       bySize.set(size, sizeRows);
       // The embedded engine keeps everything in memory: free this size before the next.
       if (!process.env.MONGODB_URI) await hs.db.dropDatabase();

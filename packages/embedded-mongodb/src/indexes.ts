@@ -6,7 +6,7 @@
  */
 import BTree from 'sorted-btree';
 import { badValue, MongoCommandError, notSupported } from './errors';
-import { compileFilter, leavesAt, type Matcher } from './query';
+import { compileFilter, leavesAtParts, type Matcher } from './query';
 import { compareValues, type Doc, formatValue, isNumeric, isPlainDoc, toDouble, typeRank, valueKey, valuesEqual } from './values';
 
 /** A stored document. The record object is stable for the document's lifetime; `doc` is replaced on update. */
@@ -20,7 +20,7 @@ const EMPTY_ARRAY_KEY = 'u';
 const KEY_SEPARATOR = '\u0001';
 
 export interface IndexKeys {
-  /** Full (compound) keys, one per combination of multikey values. */
+  /** Full (compound) keys, one per combination of multikey values; unique indexes only (nothing else reads them). */
   full: string[];
   /** The values behind each full key (its position in the tree, and duplicate-key messages). */
   values: unknown[][];
@@ -133,10 +133,18 @@ export class Index {
   /** Field positions some document has held an array (or several values) at; never cleared, as in MongoDB. */
   readonly multikey = new Set<number>();
   private readonly full = new Map<string, Set<DocRecord>>();
+  /** Each field's path split at its dots, once. */
+  private readonly paths: string[][];
+  /**
+   * Only unique indexes answer "who holds this key?"; the others skip building
+   * canonical key strings and the hash map on every write.
+   */
+  private readonly hashed: boolean;
   /** Keys are `[value per field..., record seq]`. */
   private readonly tree: BTree<unknown[], DocRecord>;
 
-  constructor(spec: Doc) {
+  /** `hashKeys: false` for an index whose uniqueness is kept elsewhere (`_id`: the collection's record map). */
+  constructor(spec: Doc, hashKeys = spec.unique === true) {
     this.spec = spec;
     this.name = spec.name as string;
     this.fields = Object.keys(spec.key as Doc);
@@ -145,6 +153,8 @@ export class Index {
     this.sparse = spec.sparse === true;
     this.partial = isPlainDoc(spec.partialFilterExpression) ? compileFilter(spec.partialFilterExpression) : undefined;
     this.tree = new BTree<unknown[], DocRecord>(undefined, (a, b) => this.compareTreeKeys(a, b));
+    this.paths = this.fields.map((f) => f.split('.'));
+    this.hashed = hashKeys;
   }
 
   /** Whether the planner may use this index at all (it must hold every document a query could match). */
@@ -159,14 +169,17 @@ export class Index {
   /** The keys a document produces, or undefined when the index does not cover it (sparse/partial). */
   keysFor(doc: Doc): IndexKeys | undefined {
     if (this.partial && !this.partial(doc)) return undefined;
+    const single = this.singleKey(doc);
+    if (single) return single;
     const perField: unknown[][] = [];
     let present = false;
     let arrayFields = 0;
     const arrayNames: string[] = [];
-    for (const field of this.fields) {
+    for (let f = 0; f < this.fields.length; f++) {
+      const field = this.fields[f];
       const values: unknown[] = [];
       let fromArray = false;
-      for (const leaf of leavesAt(doc, field)) {
+      for (const leaf of leavesAtParts(doc, this.paths[f])) {
         if (typeof leaf === 'symbol') {
           values.push(null);
           continue;
@@ -195,7 +208,7 @@ export class Index {
     const combine = (index: number, prefix: unknown[]): void => {
       if (index === perField.length) {
         values.push(prefix);
-        full.push(prefix.map(keyOf).join(KEY_SEPARATOR));
+        if (this.hashed) full.push(prefix.map(keyOf).join(KEY_SEPARATOR));
         return;
       }
       for (const v of perField[index]) combine(index + 1, [...prefix, v]);
@@ -205,15 +218,40 @@ export class Index {
     return { full, values, multikey };
   }
 
+  /**
+   * The common case without walking arrays: every field a top-level, non-array
+   * value (or missing). Undefined when the general path is needed.
+   */
+  private singleKey(doc: Doc): IndexKeys | undefined {
+    const n = this.fields.length;
+    const values: unknown[] = new Array(n);
+    let present = false;
+    for (let i = 0; i < n; i++) {
+      const path = this.paths[i];
+      if (path.length !== 1) return undefined;
+      const field = path[0];
+      if (!Object.prototype.hasOwnProperty.call(doc, field)) {
+        values[i] = null;
+        continue;
+      }
+      const value = doc[field];
+      if (Array.isArray(value)) return undefined;
+      present = true;
+      values[i] = value;
+    }
+    if (this.sparse && !present) return undefined; // the general path decides what a sparse index skips
+    return { full: this.hashed ? [values.map(keyOf).join(KEY_SEPARATOR)] : [], values: [values], multikey: [] };
+  }
+
   add(record: DocRecord, keys: IndexKeys): void {
-    for (const key of keys.full) addTo(this.full, key, record);
-    for (const values of keys.values) this.tree.set([...values, record.seq], record);
+    if (this.hashed) for (const key of keys.full) addTo(this.full, key, record);
+    for (const values of keys.values) this.tree.set(treeKey(values, record.seq), record);
     for (const i of keys.multikey) this.multikey.add(i);
   }
 
   remove(record: DocRecord, keys: IndexKeys): void {
-    for (const key of keys.full) removeFrom(this.full, key, record);
-    for (const values of keys.values) this.tree.delete([...values, record.seq]);
+    if (this.hashed) for (const key of keys.full) removeFrom(this.full, key, record);
+    for (const values of keys.values) this.tree.delete(treeKey(values, record.seq));
   }
 
   /**
@@ -290,6 +328,12 @@ export class Index {
   duplicateKeyError(ns: string, values: unknown[]): MongoCommandError {
     return duplicateKeyError(ns, this.name, this.spec.key as Doc, this.fields, values);
   }
+}
+
+function treeKey(values: unknown[], seq: number): unknown[] {
+  const key = values.slice();
+  key.push(seq);
+  return key;
 }
 
 /** Marker value for an empty array, which MongoDB indexes as `undefined` (distinct from null). */

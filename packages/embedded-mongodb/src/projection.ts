@@ -33,42 +33,45 @@ function addPath(tree: Tree, path: string, conflictMessage: string): void {
   }
 }
 
-function includeTree(value: Doc, tree: Tree): Doc {
+type Copy = (value: unknown) => unknown;
+const share: Copy = (value) => value;
+
+function includeTree(value: Doc, tree: Tree, copy: Copy): Doc {
   const out: Doc = {};
   for (const key of Object.keys(value)) {
     const sub = tree[key];
     if (sub === undefined) continue;
     const v = value[key];
     if (sub === true) {
-      out[key] = cloneValue(v);
+      out[key] = copy(v);
     } else if (isPlainDoc(v)) {
-      out[key] = includeTree(v, sub);
+      out[key] = includeTree(v, sub, copy);
     } else if (Array.isArray(v)) {
-      out[key] = includeArray(v, sub);
+      out[key] = includeArray(v, sub, copy);
     }
   }
   return out;
 }
 
-function includeArray(values: unknown[], tree: Tree): unknown[] {
+function includeArray(values: unknown[], tree: Tree, copy: Copy): unknown[] {
   const out: unknown[] = [];
   for (const v of values) {
-    if (isPlainDoc(v)) out.push(includeTree(v, tree));
-    else if (Array.isArray(v)) out.push(includeArray(v, tree));
+    if (isPlainDoc(v)) out.push(includeTree(v, tree, copy));
+    else if (Array.isArray(v)) out.push(includeArray(v, tree, copy));
   }
   return out;
 }
 
-function excludeTree(value: Doc, tree: Tree): Doc {
+function excludeTree(value: Doc, tree: Tree, copy: Copy): Doc {
   const out: Doc = {};
   for (const key of Object.keys(value)) {
     const sub = tree[key];
     const v = value[key];
     if (sub === true) continue;
-    if (sub === undefined) out[key] = cloneValue(v);
-    else if (isPlainDoc(v)) out[key] = excludeTree(v, sub);
-    else if (Array.isArray(v)) out[key] = v.map((e) => (isPlainDoc(e) ? excludeTree(e, sub) : cloneValue(e)));
-    else out[key] = cloneValue(v);
+    if (sub === undefined) out[key] = copy(v);
+    else if (isPlainDoc(v)) out[key] = excludeTree(v, sub, copy);
+    else if (Array.isArray(v)) out[key] = v.map((e) => (isPlainDoc(e) ? excludeTree(e, sub, copy) : copy(e)));
+    else out[key] = copy(v);
   }
   return out;
 }
@@ -222,14 +225,18 @@ export function compileProjection(spec: unknown, filter?: Doc, variables?: Doc):
     }
   }
   const opts = exprOptions(variables) as Options;
+  // Stored documents are never mutated (storage.ts), so a plain projection can share
+  // their values with the reply; the special operators below write into the result,
+  // so with them every value is copied first.
+  const copy: Copy = specials.length > 0 ? cloneValue : share;
   return (doc: Doc): Doc => {
     let out: Doc;
     if (inclusionMode) {
-      out = includeTree(doc, inclusions);
-      if (includeId && '_id' in doc) out = { _id: cloneValue(doc._id), ...out };
+      out = includeTree(doc, inclusions, copy);
+      if (includeId && '_id' in doc) out = { _id: copy(doc._id), ...out };
       else if (!includeId) delete out._id;
     } else {
-      out = excludeTree(doc, exclusions);
+      out = excludeTree(doc, exclusions, copy);
       if (!includeId) delete out._id;
     }
     for (const s of specials) {

@@ -12,8 +12,8 @@ import { badValue, MongoCommandError, notSupported } from './errors';
 import { exprOptions } from './mingo-context';
 import { compileRegex, isRegex, type LinearRegex } from './regex';
 import {
-  BSON_TYPE_ALIASES, bsonTypeNumber, compareValues, type Doc, isNumeric, isPlainDoc, isTruthy, toDouble, typeRank,
-  TypeRank, valueKey, valuesEqual,
+  BSON_TYPE_ALIASES, bsonTypeNumber, compareObjectIds, compareValues, type Doc, isNumeric, isObjectId, isPlainDoc, isTruthy, toDouble,
+  typeRank, TypeRank, valueKey, valuesEqual,
 } from './values';
 
 export type Matcher = (doc: Doc) => boolean;
@@ -60,19 +60,26 @@ function collectLeaves(value: unknown, parts: string[], index: number, out: Leaf
 }
 
 export function leavesAt(doc: Doc, path: string): Leaf[] {
+  return leavesAtParts(doc, path.split('.'));
+}
+
+/** `leavesAt` for a path already split at its dots (callers that ask for the same path per document). */
+export function leavesAtParts(doc: Doc, parts: string[]): Leaf[] {
   const out: Leaf[] = [];
-  collectLeaves(doc, path.split('.'), 0, out);
+  collectLeaves(doc, parts, 0, out);
   return out;
 }
 
-/** Each leaf plus, for array leaves, their elements (one level), as equality and comparisons see them. */
-function expand(leaves: Leaf[]): Leaf[] {
-  const out: Leaf[] = [];
+/**
+ * Whether `test` holds for a leaf or, for array leaves, one of their elements (one
+ * level), as equality and comparisons see them; in that order, without building the list.
+ */
+function someExpanded(leaves: Leaf[], test: (v: Leaf) => boolean): boolean {
   for (const leaf of leaves) {
-    out.push(leaf);
-    if (Array.isArray(leaf)) out.push(...leaf);
+    if (test(leaf)) return true;
+    if (Array.isArray(leaf)) for (const element of leaf) if (test(element)) return true;
   }
-  return out;
+  return false;
 }
 
 function stringValue(value: unknown): string | undefined {
@@ -85,7 +92,7 @@ function stringValue(value: unknown): string | undefined {
 
 function regexPredicate(re: LinearRegex): FieldPredicate {
   return (leaves) =>
-    expand(leaves).some((v) => {
+    someExpanded(leaves, (v) => {
       const s = stringValue(v);
       if (s !== undefined) return re.test(s);
       return isRegex(v) && valuesEqual(v, re.bson);
@@ -94,28 +101,41 @@ function regexPredicate(re: LinearRegex): FieldPredicate {
 
 function equalityPredicate(operand: unknown): FieldPredicate {
   if (operand === null) {
-    return (leaves) => expand(leaves).some((v) => v === MISSING || v === null || v === undefined);
+    return (leaves) => someExpanded(leaves, (v) => v === MISSING || v === null || v === undefined);
   }
   const key = valueKey(operand);
   const rank = typeRank(operand);
-  return (leaves) => expand(leaves).some((v) => v !== MISSING && typeRank(v) === rank && valueKey(v) === key);
+  const same = (v: Leaf): boolean => v !== MISSING && typeRank(v) === rank && valueKey(v) === key;
+  // The same answers without building keys for the common operands: strings and ObjectIds.
+  if (typeof operand === 'string') return (leaves) => someExpanded(leaves, (v) => (typeof v === 'string' ? v === operand : same(v)));
+  if (isObjectId(operand)) return (leaves) => someExpanded(leaves, (v) => (isObjectId(v) ? compareObjectIds(v, operand) === 0 : same(v)));
+  return (leaves) => someExpanded(leaves, same);
 }
 
 function inPredicate(operand: unknown, op: string): FieldPredicate {
   if (!Array.isArray(operand)) throw badValue(`${op} needs an array`);
   const keys = new Set<string>();
+  /** Plain string operands, so a string leaf is looked up as itself rather than by its key. */
+  const strings = new Set<string>();
+  let stringKeyed = false;
   const regexes: LinearRegex[] = [];
   let matchesNull = false;
   for (const item of operand) {
     if (isRegex(item)) regexes.push(compileRegex(item));
     else if (isPlainDoc(item) && Object.keys(item).some((k) => k.startsWith('$'))) throw badValue('cannot nest $ under $in');
     else if (item === null) matchesNull = true;
-    else keys.add(valueKey(item));
+    else {
+      keys.add(valueKey(item));
+      if (typeof item === 'string') strings.add(item);
+      else if (typeRank(item) === TypeRank.String) stringKeyed = true; // a BSON symbol: compare by key
+    }
   }
   return (leaves) =>
-    expand(leaves).some((v) => {
+    someExpanded(leaves, (v) => {
       if (v === MISSING || v === null || v === undefined) return matchesNull;
-      if (keys.has(valueKey(v))) return true;
+      if (typeof v === 'string' && !stringKeyed) {
+        if (strings.has(v)) return true;
+      } else if (keys.has(valueKey(v))) return true;
       if (regexes.length === 0) return false;
       const s = stringValue(v);
       return s !== undefined && regexes.some((re) => re.test(s));
@@ -130,12 +150,18 @@ function comparisonPredicate(op: '$gt' | '$gte' | '$lt' | '$lte', operand: unkno
   const crossType = rank === TypeRank.MinKey || rank === TypeRank.MaxKey;
   if (rank === TypeRank.Null) {
     const inclusive = op === '$gte' || op === '$lte';
-    return (leaves) => inclusive && expand(leaves).some((v) => v === MISSING || v === null || v === undefined);
+    return (leaves) => inclusive && someExpanded(leaves, (v) => v === MISSING || v === null || v === undefined);
   }
+  // NaN sorts below every number, but MongoDB's comparisons treat it apart: it is only
+  // "equal" to itself ($gte/$lte), never below or above anything.
+  const isNaNValue = (v: unknown): boolean => isNumeric(v) && Number.isNaN(toDouble(v));
+  const operandNaN = isNaNValue(operand);
+  const orEqual = op === '$gte' || op === '$lte';
   return (leaves) =>
-    expand(leaves).some((v) => {
+    someExpanded(leaves, (v) => {
       if (v === MISSING) return false;
       if (!crossType && typeRank(v) !== rank) return false;
+      if (rank === TypeRank.Number && (operandNaN || isNaNValue(v))) return orEqual && operandNaN && isNaNValue(v);
       return accept(compareValues(v, operand));
     });
 }
@@ -155,7 +181,7 @@ function typePredicate(operand: unknown): FieldPredicate {
     const n = bsonTypeNumber(v);
     return wanted.some((w) => (w === 'number' ? isNumeric(v) : w === n));
   };
-  return (leaves) => expand(leaves).some(matches);
+  return (leaves) => someExpanded(leaves, matches);
 }
 
 function modPredicate(operand: unknown): FieldPredicate {
@@ -165,7 +191,7 @@ function modPredicate(operand: unknown): FieldPredicate {
   const divisor = Math.trunc(toDouble(operand[0]));
   const remainder = Math.trunc(toDouble(operand[1]));
   if (divisor === 0) throw badValue('divisor cannot be 0');
-  return (leaves) => expand(leaves).some((v) => v !== MISSING && isNumeric(v) && Math.trunc(toDouble(v)) % divisor === remainder);
+  return (leaves) => someExpanded(leaves, (v) => v !== MISSING && isNumeric(v) && Math.trunc(toDouble(v)) % divisor === remainder);
 }
 
 export function isOperatorDoc(value: unknown): value is Doc {
@@ -204,7 +230,7 @@ function compileFieldOps(spec: Doc, options: FilterOptions): FieldPredicate {
     const operand = spec[op];
     switch (op) {
       case '$eq':
-        predicates.push(isRegex(operand) ? (leaves) => expand(leaves).some((v) => isRegex(v) && valuesEqual(v, operand)) : equalityPredicate(operand));
+        predicates.push(isRegex(operand) ? (leaves) => someExpanded(leaves, (v) => isRegex(v) && valuesEqual(v, operand)) : equalityPredicate(operand));
         break;
       case '$ne': {
         if (isRegex(operand)) throw badValue("Can't have regex as arg to $ne.");

@@ -40,7 +40,7 @@ export class Collection {
   private readonly records = new Map<string, DocRecord>();
   private readonly indexes = new Map<string, Index>();
   /** `_id` in order, for ranges and sorts on it (point lookups use `records`). */
-  private readonly idIndex = new Index({ ...ID_INDEX_SPEC, unique: true });
+  private readonly idIndex = new Index({ ...ID_INDEX_SPEC, unique: true }, false);
   private seq = 0;
 
   constructor(

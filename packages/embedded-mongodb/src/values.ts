@@ -9,7 +9,7 @@
  * wrongly and puts them in the wrong place in MongoDB's cross-type order; so
  * matching, sorting, index keys and update arithmetic use the functions here.
  */
-import { type Binary, Decimal128, Long, type ObjectId, serialize, type Timestamp } from 'bson';
+import { type Binary, Decimal128, Long, ObjectId, serialize, type Timestamp } from 'bson';
 
 export type Doc = Record<string, unknown>;
 
@@ -182,8 +182,52 @@ function docEntries(value: unknown): [string, unknown][] {
   return Object.entries(value as Doc);
 }
 
+/**
+ * bson 7 keeps an ObjectId's 12 bytes as four 24-bit integers (`i0`..`i3`, big-endian
+ * order), and its `id` getter allocates a fresh buffer on every call; comparing the
+ * integers gives the byte order without allocating. Any other shape falls back to bytes.
+ */
+interface PackedObjectId {
+  i0: number;
+  i1: number;
+  i2: number;
+  i3: number;
+}
+
+function isPacked(value: unknown): value is PackedObjectId {
+  return typeof (value as PackedObjectId).i0 === 'number' && typeof (value as PackedObjectId).i3 === 'number';
+}
+
+export function compareObjectIds(a: ObjectId, b: ObjectId): number {
+  if (isPacked(a) && isPacked(b)) {
+    if (a.i0 !== b.i0) return a.i0 < b.i0 ? -1 : 1;
+    if (a.i1 !== b.i1) return a.i1 < b.i1 ? -1 : 1;
+    if (a.i2 !== b.i2) return a.i2 < b.i2 ? -1 : 1;
+    return a.i3 === b.i3 ? 0 : a.i3 < b.i3 ? -1 : 1;
+  }
+  return compareBytes(a.id, b.id);
+}
+
+/** Stored values are this package's ObjectIds (the wire decoder makes them); the tag also admits another bson copy's. */
+export function isObjectId(value: unknown): value is ObjectId {
+  return value instanceof ObjectId || (value !== null && typeof value === 'object' && (value as { _bsontype?: unknown })._bsontype === 'ObjectId');
+}
+
 /** Total order over BSON values, as MongoDB compares them (numbers compare across numeric types). */
 export function compareValues(a: unknown, b: unknown): number {
+  // Fast paths for the values index seeks and filters compare most (same-type strings,
+  // doubles, ObjectIds, dates); each gives what the general path below would.
+  const ta = typeof a;
+  if (ta === typeof b) {
+    if (ta === 'string') return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
+    if (ta === 'number' && !Number.isNaN(a) && !Number.isNaN(b)) return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+    if (a instanceof ObjectId && b instanceof ObjectId) return compareObjectIds(a, b);
+    if (a instanceof Date && b instanceof Date) {
+      const da = a.getTime();
+      const db = b.getTime();
+      return da < db ? -1 : da > db ? 1 : 0;
+    }
+  }
   const ra = typeRank(a);
   const rb = typeRank(b);
   if (ra !== rb) return ra < rb ? -1 : 1;
@@ -234,7 +278,7 @@ export function compareValues(a: unknown, b: unknown): number {
     }
     case TypeRank.ObjectId:
       // Bytes, not hex strings: index seeks compare ObjectIds constantly, and hex costs microseconds each.
-      return compareBytes((a as ObjectId).id, (b as ObjectId).id);
+      return compareObjectIds(a as ObjectId, b as ObjectId);
     case TypeRank.Boolean:
       return a === b ? 0 : a ? 1 : -1;
     case TypeRank.Date: {
