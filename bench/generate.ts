@@ -28,6 +28,11 @@ export const PATIENTS_PER_CLINICIAN = 45;
 export const FAMILY_PER_CLINICIAN = 15;
 const MAX_LEARNERS_PER_ORG = 5000;
 const CHUNK = 1000;
+/**
+ * Chunks written without waiting for the previous ones: the engine inserts one while
+ * this process builds and encodes the next (nothing here reads what it has written).
+ */
+const IN_FLIGHT = 4;
 
 export interface GenerateOptions {
   learners: number;
@@ -68,6 +73,8 @@ interface QuizInfo {
 /** Writes documents in chunks and reports progress (a bar on a TTY, plain lines otherwise). */
 class BulkWriter {
   private readonly buffers = new Map<string, Document[]>();
+  private readonly inFlight: Promise<void>[] = [];
+  private failure: unknown;
   readonly counts: Record<string, number> = {};
   private done = 0;
   private lastLine = -1;
@@ -91,14 +98,28 @@ class BulkWriter {
     if (buffer.length >= CHUNK) await this.flush(collection);
   }
 
+  /** Sends the buffered chunks; without a collection (at the end), also waits for every chunk sent. */
   async flush(collection?: string): Promise<void> {
     for (const name of collection ? [collection] : [...this.buffers.keys()]) {
       const docs = this.buffers.get(name) ?? [];
       if (docs.length === 0) continue;
       this.buffers.set(name, []);
-      await this.db.collection(name).insertMany(docs, { ordered: false });
-      this.counts[name] = (this.counts[name] ?? 0) + docs.length;
+      const write = this.db
+        .collection(name)
+        .insertMany(docs, { ordered: false })
+        .then(
+          () => {
+            this.counts[name] = (this.counts[name] ?? 0) + docs.length;
+          },
+          (error: unknown) => {
+            this.failure ??= error;
+          },
+        );
+      this.inFlight.push(write);
+      if (this.inFlight.length >= IN_FLIGHT) await this.inFlight.shift();
     }
+    if (!collection) await Promise.all(this.inFlight.splice(0));
+    if (this.failure) throw this.failure;
   }
 
   learnerDone(): void {

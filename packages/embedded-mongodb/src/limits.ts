@@ -26,7 +26,12 @@ export const DEFAULT_LIMITS: EngineLimits = Object.freeze({
 });
 
 /** MongoDB's refusal of an oversized document, with its wording (`what` names the write). */
-export function assertDocumentSize(doc: Doc, limits: EngineLimits, what: 'insert' | 'update'): void {
+/**
+ * `wireSize`: the document's size as it arrived (see `wireSizes`), when known; under
+ * half the limit the stored document is certainly within it and is not measured.
+ */
+export function assertDocumentSize(doc: Doc, limits: EngineLimits, what: 'insert' | 'update', wireSize?: number): void {
+  if (wireSize !== undefined && wireSize * 2 <= limits.maxBsonObjectSize) return;
   const size = calculateObjectSize(doc);
   if (size <= limits.maxBsonObjectSize) return;
   const message =

@@ -29,6 +29,15 @@ export class WireProtocolError extends Error {
  */
 const DESERIALIZE_OPTIONS = { promoteLongs: false, promoteValues: true, promoteBuffers: false, bsonRegExp: false } as const;
 
+/**
+ * The encoded size of each document that arrived in a document sequence (an insert's
+ * `documents`, say), so an insert need not measure it again. Decoding can change the
+ * size: doubles holding integers shrink to int32, and the deprecated DBPointer comes
+ * back as a DBRef, 15 bytes longer on a value of at least 20; so stored size is under
+ * 1.75 × wire size, and `assertDocumentSize` trusts only half the limit.
+ */
+export const wireSizes = new WeakMap<Doc, number>();
+
 function decodeDocument(buffer: Buffer, offset: number, end: number): { doc: Doc; next: number } {
   if (offset + 5 > end) throw new WireProtocolError('truncated BSON document');
   const size = buffer.readInt32LE(offset);
@@ -135,6 +144,7 @@ export function parseOpMsg(frame: Frame): OpMsgRequest {
       const docs: Doc[] = [];
       while (cursor < sectionEnd) {
         const decoded = decodeDocument(data, cursor, sectionEnd);
+        wireSizes.set(decoded.doc, decoded.next - cursor);
         docs.push(decoded.doc);
         cursor = decoded.next;
       }

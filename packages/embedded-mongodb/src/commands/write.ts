@@ -7,6 +7,7 @@ import { compileProjection } from '../projection';
 import { compileFilter } from '../query';
 import type { Collection } from '../storage';
 import { type CompiledUpdate, compileUpdate, upsertSeed } from '../update';
+import { wireSizes } from '../wire';
 import { type Doc, idFirst, identicalDocs, isPlainDoc, valuesEqual } from '../values';
 import {
   assertSimpleCollation, boolArg, type CommandContext, type CommandHandler, docArg, letVariables, numberArg, stringArg,
@@ -49,7 +50,9 @@ function dollarPrefixedField(value: unknown): string | undefined {
 function prepareForInsert(doc: Doc, limits: EngineLimits): Doc {
   if ('_id' in doc) validateId(doc._id);
   const prepared = '_id' in doc ? idFirst(doc) : { _id: new ObjectId(), ...doc };
-  assertDocumentSize(prepared, limits, 'insert');
+  const wire = wireSizes.get(doc);
+  // An added ObjectId `_id` takes 17 bytes (type, "_id\0", 12 bytes).
+  assertDocumentSize(prepared, limits, 'insert', wire === undefined ? undefined : wire + ('_id' in doc ? 0 : 17));
   return prepared;
 }
 
