@@ -191,6 +191,29 @@ describe('idempotent and concurrent submission', () => {
     expect(item).toMatchObject({ status: 'IN_PROGRESS', completedLessons: 2 });
   });
 
+  it('a pass that completes the course is five commands: the attempt, the lesson, the enrollment (completed), the learner with their organization, and the record', async () => {
+    const course = lessons.filter((x) => x.courseSlug === 'continuum-of-care');
+    const completeCourse = async (learner: Member) => {
+      expectData(await learningOps.enroll(t, learner.token, 'continuum-of-care'));
+      for (const l of course.slice(0, -1)) await submit(learner, await start(learner, l.quizId), l.quizId, 99);
+      const last = course[course.length - 1];
+      const attempt = await start(learner, last.quizId);
+      const answers = answersFor(attempt.questions, await answerKey(t, last.quizId));
+      return commandsDuring(t, async () => expect(expectData(await ops.submitQuizAttempt(t, learner.token, attempt.id, answers)).submitQuizAttempt.passed).toBe(true));
+    };
+    await completeCourse(await newPatient('Cora Complete')); // the course version is remembered from the first record on
+    const learner = await newPatient('Cody Complete');
+    expect(await completeCourse(learner)).toEqual([
+      'findAndModify quizAttempts',
+      'findAndModify lessonProgress',
+      'findAndModify enrollments',
+      'aggregate users',
+      'insert completionRecords',
+    ]);
+    const records = expectData(await t.gql('{ myCompletionRecords { nodes { courseSlug nameAsIssued issuerName } } }', {}, learner.token)).myCompletionRecords.nodes;
+    expect(records).toEqual([{ courseSlug: 'continuum-of-care', nameAsIssued: 'Cody Complete', issuerName: expect.stringMatching(/^Quiz Clinic/) }]);
+  });
+
   it('two submits completing the last two lessons of a course at once complete it once: one completion record, issued once', async () => {
     const issuer = t.app.get(CompletionRecordsService);
     const issue = jest.spyOn(issuer, 'issue');

@@ -1,3 +1,5 @@
+import type { UserSummary } from '../identity';
+
 /**
  * What the progress module needs from credentials: "this learner completed this course
  * version, issue the record". Bound once, in CredentialsModule, to CompletionRecordsService;
@@ -14,5 +16,6 @@ export const COMPLETION_ISSUER = Symbol('COMPLETION_ISSUER');
  * never imports it. Without one, records do not expire.
  */
 export interface CompletionValidity {
-  validUntil(input: { orgId: string; learnerId: string; courseSlug: string; completedAt: Date }): Promise<Date | undefined>;
+  /** `learner`: the learner as issuance has just read them, so validity need not read them again. */
+  validUntil(input: { orgId: string; learnerId: string; courseSlug: string; completedAt: Date; learner?: UserSummary }): Promise<Date | undefined>;
 }

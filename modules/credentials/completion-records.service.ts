@@ -7,7 +7,7 @@ import { pageOf } from '../../src/common/pagination';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { AuditAction } from '../audit';
 import { AuditService } from '../audit';
-import { CoursesService } from '../curriculum';
+import { CoursesService, type CourseView } from '../curriculum';
 import { AccessService } from '../identity';
 import { Permission, roleMay } from '../identity';
 import { isClientRole } from '../identity';
@@ -77,6 +77,8 @@ export class CompletionRecordsService implements OnModuleInit {
     // Databases from before completion cycles hold the old one-per-version index, which would refuse a renewal.
     const legacy = (await this.records.collection.indexes()).some((index) => index.name === LEGACY_COMPLETION_INDEX);
     if (legacy) await this.records.collection.dropIndex(LEGACY_COMPLETION_INDEX);
+    // Records from before cycles were cycle 1: saying so lets the unique index refuse a second one (`cycle` is not signed).
+    await this.records.collection.updateMany({ cycle: { $exists: false } }, { $set: { cycle: 1 } });
   }
 
   /** The training module tells issuance how long a completion counts (called once, at start-up). */
@@ -87,7 +89,9 @@ export class CompletionRecordsService implements OnModuleInit {
   /**
    * Idempotent: one record per learner, course, version and completion cycle, however
    * many times and however concurrently this is called. The unique index decides
-   * races; the loser reads the winner's record.
+   * races and repeats: the record is inserted without looking first, and the loser reads
+   * the winner's record. Two commands when it is new: the learner with their organization
+   * (one query) and the insert; the course version is immutable and remembered.
    */
   async issue(input: IssueCompletionInput): Promise<IssueCompletionResult> {
     if (!Types.ObjectId.isValid(input.orgId) || !Types.ObjectId.isValid(input.learnerId)) throw new BadInput('orgId and learnerId must be ids.');
@@ -101,17 +105,11 @@ export class CompletionRecordsService implements OnModuleInit {
       courseVersion: input.courseVersion,
       cycle: input.cycle ?? 1,
     };
-    const existing = await this.existing(key);
-    if (existing) return existing;
-
-    const [learner, course, org, validUntil] = await Promise.all([
-      this.users.findById(key.learnerId),
-      this.courses.courseVersion(input.courseSlug, input.courseVersion),
-      this.users.organization(key.orgId),
-      this.validity?.validUntil({ orgId: input.orgId, learnerId: input.learnerId, courseSlug: input.courseSlug, completedAt: input.completedAt }),
-    ]);
-    if (!learner || !learner.orgId.equals(key.orgId)) throw new NotFound('That learner');
+    const [found, course] = await Promise.all([this.users.findWithOrganization(key.learnerId), this.courseVersion(input.courseSlug, input.courseVersion)]);
+    if (!found || !found.user.orgId.equals(key.orgId)) throw new NotFound('That learner');
     if (!course) throw new NotFound('That course version');
+    const { user: learner, organization: org } = found;
+    const validUntil = await this.validity?.validUntil({ orgId: input.orgId, learnerId: input.learnerId, courseSlug: input.courseSlug, completedAt: input.completedAt, learner });
     const terms = termsFor(course, learner.role);
 
     // A clash of two random 140-bit codes will not happen; if it ever did, a new code is drawn.
@@ -148,6 +146,19 @@ export class CompletionRecordsService implements OnModuleInit {
         throw error;
       }
     }
+  }
+
+  /** Course versions never change once imported (only their retirement date), so they are remembered. */
+  private readonly versions = new Map<string, CourseView>();
+
+  private async courseVersion(slug: string, version: number): Promise<CourseView | null> {
+    const id = `${slug}@${version}`;
+    const known = this.versions.get(id);
+    if (known) return known;
+    const course = await this.courses.courseVersion(slug, version);
+    if (this.versions.size > 1000) this.versions.clear();
+    if (course) this.versions.set(id, course);
+    return course;
   }
 
   private async existing(key: { orgId: Types.ObjectId; learnerId: Types.ObjectId; courseSlug: string; courseVersion: number; cycle: number }): Promise<IssueCompletionResult | undefined> {

@@ -183,6 +183,21 @@ export class UsersService {
     return this.users.findById(id, SUMMARY).lean();
   }
 
+  /**
+   * A person with their organization's name and time zone, in one query: what a completion
+   * record names (issued while a learner waits for their quiz result).
+   */
+  async findWithOrganization(id: Types.ObjectId): Promise<{ user: UserSummary; organization: Pick<Organization, '_id' | 'name' | 'timeZone'> } | null> {
+    const [row] = await this.users.aggregate<UserSummary & { organization: Array<Pick<Organization, '_id' | 'name' | 'timeZone'>> }>([
+      { $match: { _id: id } },
+      { $lookup: { from: this.organizations.collection.collectionName, localField: 'orgId', foreignField: '_id', as: 'organization' } },
+      { $project: { ...SUMMARY, 'organization._id': 1, 'organization.name': 1, 'organization.timeZone': 1 } },
+    ]);
+    if (!row?.organization[0]) return null;
+    const { organization, ...user } = row;
+    return { user, organization: organization[0] };
+  }
+
   /** One query for any number of ids, scoped to the organization. */
   findManyInOrg(orgId: string, ids: readonly string[]): Promise<UserSummary[]> {
     const valid = ids.filter((id) => Types.ObjectId.isValid(id)).map((id) => new Types.ObjectId(id));

@@ -356,8 +356,8 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
 
   // ── Completion validity (asked by credentials at issue time) ──────────────
 
-  async validUntil(input: { orgId: string; learnerId: string; courseSlug: string; completedAt: Date }): Promise<Date | undefined> {
-    const learner = await this.users.findById(input.learnerId);
+  async validUntil(input: { orgId: string; learnerId: string; courseSlug: string; completedAt: Date; learner?: UserSummary }): Promise<Date | undefined> {
+    const learner = input.learner ?? (await this.users.findById(input.learnerId));
     if (!learner || !isStaffRole(learner.role)) return undefined;
     const requirements = await this.requirements.find({ orgId: new Types.ObjectId(input.orgId), courseSlug: input.courseSlug, archivedAt: { $exists: false } }).lean();
     const applies = await this.applicability(input.orgId, requirements);
