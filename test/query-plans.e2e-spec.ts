@@ -81,6 +81,18 @@ describe('the hot queries of the app are index scans (asserted through explain)'
         return expectData(await assessmentOps.submitQuizAttempt(t, w.patient.token, attempt.id, answers));
       },
     ],
+    [
+      'submitQuizAttempt completing a course (the enrollment, the learner with their organization, the record)',
+      async () => {
+        expectData(await learningOps.enroll(t, w.family.token, 'continuum-of-care'));
+        for (const { quizId } of lessons.filter((l) => l.courseSlug === 'continuum-of-care')) {
+          const attempt = expectData(await assessmentOps.startQuizAttempt(t, w.family.token, quizId)).startQuizAttempt;
+          expectData(await assessmentOps.submitQuizAttempt(t, w.family.token, attempt.id, answersFor(attempt.questions, await answerKey(t, quizId))));
+        }
+        const records = expectData(await t.gql('{ myCompletionRecords { nodes { courseSlug } } }', {}, w.family.token)).myCompletionRecords.nodes;
+        expect(records).toEqual([{ courseSlug: 'continuum-of-care' }]);
+      },
+    ],
   ];
 
   it.each(cases)('%s', async (_name, work) => {
