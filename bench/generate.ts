@@ -248,6 +248,8 @@ export async function generate(db: Db, options: GenerateOptions): Promise<Fixtur
         const complete = doneLessons === lessonCount;
         const completedAt = complete ? new Date(createdAt.getTime() + rng.int(1, 30) * DAY) : undefined;
         const scores: number[] = [];
+        // The enrollment lists its completed lessons, as the service keeps it (EnrollmentService.countCompletedLesson).
+        const lessonsCompleted: Array<{ slug: string; score?: number }> = [];
         for (let i = 0; i < lessonCount; i++) {
           const lesson = course.lessons[i];
           const startedAt = new Date(createdAt.getTime() + (i + 1) * 3_600_000);
@@ -255,6 +257,7 @@ export async function generate(db: Db, options: GenerateOptions): Promise<Fixtur
             const quiz = lesson.quizId ? quizzes.get(lesson.quizId.toHexString()) : undefined;
             const score = quiz ? Math.max(quiz.settings.passingScore, Math.round(rng.next() * 20 + 80) / 100) : undefined;
             if (score !== undefined) scores.push(score);
+            lessonsCompleted.push({ slug: lesson.slug, ...(score !== undefined && { score }) });
             const lessonDone = new Date(startedAt.getTime() + rng.int(5, 40) * 60_000);
             await writer.add('lessonProgress', {
               _id: ids.next(),
@@ -300,6 +303,7 @@ export async function generate(db: Db, options: GenerateOptions): Promise<Fixtur
           source: assigned ? 'ASSIGNED' : 'SELF',
           ...(assigned && { assignedBy: assigner._id, dueAt, note: 'Please finish this before our next session.' }),
           lessonSlugs: [],
+          lessonsCompleted,
           status: 'ACTIVE',
           ...(completedAt && { completedAt }),
           createdAt,

@@ -10,7 +10,7 @@ import { EnrollmentService, type CompletedLesson } from '../enrollment';
 import { completesCourse, completionExpression, courseScore, type CourseRule } from './course-completion';
 import { LessonCatalog, type LessonMeta } from './lesson-catalog';
 import { PrerequisitesIncomplete } from './progress.errors';
-import { cappedSeconds, courseCompleted, lessonCompletes } from './learning-path';
+import { cappedSeconds, lessonCompletes } from './learning-path';
 import { LessonProgress } from './schemas/lesson-progress.schema';
 
 export type ProgressEvent = 'STARTED' | 'PROGRESS' | 'COMPLETED';
@@ -313,25 +313,14 @@ export class ProgressService {
    * downstream). For learners without an active enrollment: with one, `settleCourse` decides.
    */
   async evaluateCourse(learner: Principal, courseSlug: string, at: Date, rows?: readonly ProgressRow[]): Promise<boolean> {
-    const course = await this.courses.currentCourse(courseSlug);
+    const course = await this.catalog.currentCourse(courseSlug);
     if (!course) return false;
     // A course still waiting for its prerequisites issues nothing, however its lessons got done.
     if ((await this.unmetPrerequisites(learner, course.prerequisites)).length > 0) return false;
-    rows ??= await this.courseRows(learner, courseSlug);
-    const bySlug = new Map(rows.map((r) => [r.lessonSlug, r]));
-    const lessons = course.lessons.map((l) => ({ slug: l.slug, title: l.title, required: l.required, lessonId: l.lessonId.toHexString(), hasQuiz: Boolean(l.quizId) }));
-    if (!courseCompleted({ lessons }, course.completion, bySlug)) return false;
-    const scored = lessons.filter((l) => l.required && l.hasQuiz).map((l) => bySlug.get(l.slug)?.quizScore ?? 0);
+    const done = completedLessonsOf(rows ?? (await this.courseRows(learner, courseSlug)));
+    if (!completesCourse(course, true, done)) return false;
     const cycle = await this.enrollments.markCompleted(learner.orgId, new Types.ObjectId(learner.userId), courseSlug, at);
-    await this.issuer.issue({
-      cycle,
-      orgId: learner.orgId,
-      learnerId: learner.userId,
-      courseSlug,
-      courseVersion: course.version,
-      completedAt: at,
-      score: scored.length ? scored.reduce((a, b) => a + b, 0) / scored.length : undefined,
-    });
+    await this.issue(learner, course, cycle, at, done);
     return true;
   }
 }
