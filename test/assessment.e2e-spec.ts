@@ -176,7 +176,7 @@ describe('idempotent and concurrent submission', () => {
     expect(passing.filter((c) => c.endsWith(' quizAttempts'))).toEqual(['findAndModify quizAttempts']);
   });
 
-  it('a pass that completes its lesson but not the course is three commands: the graded attempt, the lesson, and the enrollment that counts it', async () => {
+  it('a pass that completes its lesson but not the course is three commands: the graded attempt, the lesson, and the enrollment that counts it; passing it again is two', async () => {
     const learner = await newPatient();
     expectData(await learningOps.enroll(t, learner.token, 'continuum-of-care'));
     const [first, second] = lessons.filter((x) => x.courseSlug === 'continuum-of-care');
@@ -189,6 +189,11 @@ describe('idempotent and concurrent submission', () => {
     expect(passing).toEqual(['findAndModify quizAttempts', 'findAndModify lessonProgress', 'findAndModify enrollments']);
     const item = expectData(await learningOps.myLearning(t, learner.token)).myLearning.find((i: { courseSlug: string }) => i.courseSlug === 'continuum-of-care');
     expect(item).toMatchObject({ status: 'IN_PROGRESS', completedLessons: 2 });
+    // Passing again, with the score the lesson already has, changes nothing the course counts: two commands.
+    const again = await start(learner, second.quizId);
+    const sameAnswers = answersFor(again.questions, await answerKey(t, second.quizId));
+    const repass = await commandsDuring(t, async () => expect(expectData(await ops.submitQuizAttempt(t, learner.token, again.id, sameAnswers)).submitQuizAttempt.passed).toBe(true));
+    expect(repass).toEqual(['findAndModify quizAttempts', 'findAndModify lessonProgress']);
   });
 
   it('a pass that completes the course is five commands: the attempt, the lesson, the enrollment (completed), the learner with their organization, and the record', async () => {

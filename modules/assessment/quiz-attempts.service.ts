@@ -15,7 +15,7 @@ import type { Answer, KeyedQuestion } from './grading/grading.types';
 import { newSeed } from './grading/prng';
 import { checkAnswers, gradeAttempt, isGradingMethod } from './grading/score';
 import { quizStanding, type Standing } from './grading/standing';
-import { standingAfter } from './models/quiz-attempt.model';
+import { scoreBefore, standingAfter } from './models/quiz-attempt.model';
 import { QuizAttemptGrant } from './schemas/quiz-attempt-grant.schema';
 import { CareTeamAlertsService } from '../identity';
 import { MessageKind } from '../messaging';
@@ -317,6 +317,7 @@ export class QuizAttemptsService {
       passed: standing.passed,
       score: standing.score ?? 0,
       outOfAttempts: standing.outOfAttempts,
+      scoreChanged: scoreBefore(attempt) !== standing.score,
       retry,
     });
     if (!standing.passed && standing.outOfAttempts) {

@@ -31,6 +31,8 @@ export interface QuizResultInput {
   score: number;
   /** Not passed, and no attempt left: the lesson is stuck until the care team grants more. */
   outOfAttempts?: boolean;
+  /** Whether the grading-method score differs from before this attempt (unknown: assumed so). */
+  scoreChanged?: boolean;
   /** A repeat of a submit (same idempotency key): heals a course check that failed part-way. */
   retry?: boolean;
 }
@@ -105,12 +107,14 @@ export class ProgressService {
    * does not un-pass the quiz. A pass completes the lesson in the same write (a passed quiz
    * always completes its lesson, `lessonCompletes`), and the course check that follows is one
    * write on the enrollment: three commands with the graded attempt, however many lessons
-   * the course has.
+   * the course has. A result on a lesson already complete that leaves its score as it was
+   * skips the enrollment (two commands); a repeated submit (`retry`) never skips it.
    */
   async recordQuizResult(input: QuizResultInput): Promise<ProgressRow> {
     const meta = await this.lessonFor(input.learner, input.lessonId);
     // An in-order lesson completes only once the lessons before it are done (one read, for those lessons only).
     const completes = input.passed && (meta.sequence !== 'IN_ORDER' || meta.requiredBefore.length === 0 || (await this.unlocked(input.learner, meta)));
+    const now = this.clock.now();
     const doc = await this.progress.findOneAndUpdate(
       learnerKey(input.learner, meta),
       {
@@ -124,10 +128,13 @@ export class ProgressService {
           quizAttemptsExhausted: Boolean(input.outOfAttempts) && !input.passed,
           ...(input.passed && { quizPassed: true }),
         },
-        $min: { startedAt: new Date(), ...(completes && { completedAt: this.clock.now() }) },
+        $min: { startedAt: new Date(), ...(completes && { completedAt: now }) },
       },
       { upsert: true, returnDocument: 'after', projection: PROJECTION },
     ).lean<ProgressRow>();
+    // A lesson complete before this result, with its score unchanged: nothing the course counts moved.
+    const alreadyCounted = doc!.completedAt && doc!.completedAt.getTime() < now.getTime() && input.scoreChanged === false && !input.retry;
+    if (alreadyCounted) return doc!;
     // Only a pass can complete anything. A result on a lesson already complete still updates the
     // score the course counts (a later attempt can change it under some grading methods).
     return this.completeIfDue(input.learner, meta, doc!, input.passed || Boolean(doc!.completedAt), Boolean(input.retry));

@@ -125,3 +125,7 @@ export function standingAfter(a: Pick<QuizAttempt, 'settings' | 'priorScores' | 
   return quizStanding(a.settings, [...a.priorScores, a.score ?? 0], a.number);
 }
 
+/** The grading-method score before this attempt (null for a first attempt). */
+export function scoreBefore(a: Pick<QuizAttempt, 'settings' | 'priorScores' | 'number'>): number | null {
+  return a.priorScores.length ? quizStanding(a.settings, a.priorScores, a.number - 1).score : null;
+}
