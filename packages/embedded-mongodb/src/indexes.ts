@@ -259,40 +259,57 @@ export class Index {
    * range on the last bounded field), in index order or its reverse, each once.
    * Stops as soon as the caller stops iterating.
    */
-  *scan(bounds: readonly FieldBound[], reverse: boolean, stats: ScanStats): Generator<DocRecord> {
+  *scan(bounds: readonly FieldBound[], reverse: boolean, stats: ScanStats, merge = false): Generator<DocRecord> {
     const prefixes = pointPrefixes(bounds, this.directions);
     if (reverse) prefixes.reverse();
     const last = bounds[bounds.length - 1];
     const range = last && 'range' in last ? last.range : undefined;
-    const p = range ? bounds.length - 1 : bounds.length;
     const seen = this.multikey.size > 0 ? new Set<DocRecord>() : undefined;
-    const dir = this.directions[p] ?? 1;
-    for (const prefix of prefixes) {
-      // Where this prefix starts in the direction of travel.
-      const edge: unknown[] = [...prefix];
-      if (range) {
-        // Index order runs low→high for an ascending field and high→low for a descending one.
-        const atLowEnd = (dir === 1) !== reverse;
-        const value = atLowEnd ? range.low : range.high;
-        edge.push(value === undefined ? (reverse ? HIGH_KEY : LOW_KEY) : value);
+    const scans = prefixes.map((prefix) => this.scanPrefix(prefix, range, reverse, stats));
+    const entries = merge && scans.length > 1 ? mergeScans(scans, (a, b) => this.compareAfter(a, b, prefixes[0].length, reverse)) : chain(scans);
+    for (const [, record] of entries) {
+      if (seen) {
+        if (seen.has(record)) continue;
+        seen.add(record);
       }
-      while (edge.length <= this.fields.length) edge.push(reverse ? HIGH_KEY : LOW_KEY);
-      const entries = reverse ? this.tree.entriesReversed(edge) : this.tree.entries(edge);
-      for (const [key, record] of entries) {
-        stats.keysExamined++;
-        if (!samePrefix(key, prefix)) break;
-        if (range) {
-          const where = rangePosition(key[p], range) * dir * (reverse ? -1 : 1);
-          if (where < 0) continue; // not yet in range
-          if (where > 0) break; // past it
-        }
-        if (seen) {
-          if (seen.has(record)) continue;
-          seen.add(record);
-        }
-        yield record;
-      }
+      yield record;
     }
+  }
+
+  /** The tree entries holding `prefix` (and within `range` on the next field), in the direction of travel. */
+  private *scanPrefix(prefix: unknown[], range: ValueRange | undefined, reverse: boolean, stats: ScanStats): Generator<[unknown[], DocRecord]> {
+    const p = prefix.length;
+    const dir = this.directions[p] ?? 1;
+    // Where this prefix starts in the direction of travel.
+    const edge: unknown[] = [...prefix];
+    if (range) {
+      // Index order runs low→high for an ascending field and high→low for a descending one.
+      const atLowEnd = (dir === 1) !== reverse;
+      const value = atLowEnd ? range.low : range.high;
+      edge.push(value === undefined ? (reverse ? HIGH_KEY : LOW_KEY) : value);
+    }
+    while (edge.length <= this.fields.length) edge.push(reverse ? HIGH_KEY : LOW_KEY);
+    const entries = reverse ? this.tree.entriesReversed(edge) : this.tree.entries(edge);
+    for (const entry of entries) {
+      stats.keysExamined++;
+      const key = entry[0];
+      if (!samePrefix(key, prefix)) break;
+      if (range) {
+        const where = rangePosition(key[p], range) * dir * (reverse ? -1 : 1);
+        if (where < 0) continue; // not yet in range
+        if (where > 0) break; // past it
+      }
+      yield entry;
+    }
+  }
+
+  /** Tree order of two keys from their field `from` on (the fields after a merged prefix), in the direction of travel. */
+  private compareAfter(a: unknown[], b: unknown[], from: number, reverse: boolean): number {
+    for (let i = from; i < this.fields.length; i++) {
+      const c = compareIndexValues(a[i], b[i]) * this.directions[i];
+      if (c !== 0) return reverse ? -c : c;
+    }
+    return 0;
   }
 
   /** Tree order: each field's value in its direction (sentinels outside every value), then insertion order. */
@@ -345,8 +362,60 @@ export function compareIndexValues(a: unknown, b: unknown): number {
   return compareValues(a, b);
 }
 
+function* chain<T>(scans: Iterable<T>[]): Generator<T> {
+  for (const scan of scans) yield* scan;
+}
+
+/** The entries of several ordered scans as one ordered sequence (a binary heap of each scan's next entry). */
+function* mergeScans(scans: Iterator<[unknown[], DocRecord]>[], compare: (a: unknown[], b: unknown[]) => number): Generator<[unknown[], DocRecord]> {
+  type Head = { entry: [unknown[], DocRecord]; scan: Iterator<[unknown[], DocRecord]>; order: number };
+  // Ties go to the earlier scan, then to insertion order, so the merge is deterministic.
+  const before = (x: Head, y: Head): boolean => {
+    const c = compare(x.entry[0], y.entry[0]);
+    return c !== 0 ? c < 0 : x.order !== y.order ? x.order < y.order : x.entry[1].seq < y.entry[1].seq;
+  };
+  const heap: Head[] = [];
+  const push = (head: Head): void => {
+    heap.push(head);
+    for (let i = heap.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  };
+  const pop = (): Head => {
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && before(heap[l], heap[m])) m = l;
+        if (r < heap.length && before(heap[r], heap[m])) m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m], heap[i]];
+        i = m;
+      }
+    }
+    return top;
+  };
+  scans.forEach((scan, order) => {
+    const next = scan.next();
+    if (!next.done) push({ entry: next.value, scan, order });
+  });
+  while (heap.length > 0) {
+    const head = pop();
+    yield head.entry;
+    const next = head.scan.next();
+    if (!next.done) push({ entry: next.value, scan: head.scan, order: head.order });
+  }
+}
+
 /** Every combination of the bounded values, in index order. */
-function pointPrefixes(bounds: readonly FieldBound[], directions: ReadonlyArray<1 | -1>): unknown[][] {
+export function pointPrefixes(bounds: readonly FieldBound[], directions: ReadonlyArray<1 | -1>): unknown[][] {
   let prefixes: unknown[][] = [[]];
   bounds.forEach((bound, i) => {
     if (!('points' in bound)) return;

@@ -31,10 +31,17 @@ export interface Plan {
   sorted: boolean;
   /** Scan the index backwards (the sort is the index's order reversed). */
   reverse: boolean;
+  /**
+   * The order comes from merging one scan per combination of `$in` values, each in
+   * order by the index fields after them (MongoDB's SORT_MERGE), not from one scan.
+   */
+  merge?: boolean;
 }
 
 /** Equality `$in` prefixes beyond this many combinations are not worth enumerating. */
 const MAX_PREFIXES = 1000;
+/** Merging more scans than this for a sort is not worth it (MongoDB's limit for exploding `$in` into a SORT_MERGE). */
+const MAX_MERGED_SCANS = 200;
 
 /**
  * What the filter's top-level conditions (also inside top-level `$and`) allow an
@@ -111,7 +118,7 @@ export function choosePlan(filter: Doc, sort: readonly SortField[], indexes: rea
   }
   if (best && best.score > 0) {
     const onlyId = best.index.name === '_id_' && Object.keys(filter).length === 1 && best.bounds.length === 1 && 'points' in best.bounds[0] && best.bounds[0].points.length === 1;
-    return { stage: onlyId ? 'IDHACK' : 'IXSCAN', index: best.index, bounds: best.bounds, sorted: best.sorted, reverse: best.reverse };
+    return { stage: onlyId ? 'IDHACK' : 'IXSCAN', index: best.index, bounds: best.bounds, sorted: best.sorted, reverse: best.reverse, ...(best.merge && { merge: true }) };
   }
   if (sort.length > 0) {
     const ordered = indexes.map((index) => (index.plannable && !index.sparse ? planFor(index, new Map(), sort) : undefined)).find((c) => c?.sorted);
@@ -148,14 +155,42 @@ function planFor(index: Index, bounds: Map<string, FieldBound>, sort: readonly S
   const ranged = used.length > pinned;
   const unique = (index.unique || index.name === '_id_') && pinned === index.fields.length;
   const order = orderFrom(index, used, sort);
+  const merged = order === 0 && !ranged ? mergeOrder(index, used, prefixes, sort) : 0;
   return {
     stage: 'IXSCAN',
     index,
     bounds: used,
     score: unique ? Number.MAX_SAFE_INTEGER : pinned * 2 + (ranged ? 1 : 0),
-    sorted: order !== 0,
-    reverse: order === -1,
+    sorted: order !== 0 || merged !== 0,
+    reverse: order === -1 || merged === -1,
+    merge: merged !== 0,
   };
+}
+
+/**
+ * Like `orderFrom` when some leading equalities are `$in`s: each combination of their
+ * values is its own scan in order by the index fields after them, so when the sort is
+ * those fields (leaving out fields pinned to one value), merging the scans gives it.
+ * Not when the sort names an `$in` field itself, or a merged field ever held an array.
+ */
+function mergeOrder(index: Index, used: readonly FieldBound[], prefixes: number, sort: readonly SortField[]): 0 | 1 | -1 {
+  if (sort.length === 0 || used.length === 0 || prefixes < 2 || prefixes > MAX_MERGED_SCANS) return 0;
+  const constant = new Set<string>();
+  for (let i = 0; i < used.length; i++) {
+    if (index.multikey.has(i)) return 0;
+    if ((used[i] as { points: unknown[] }).points.length === 1) constant.add(index.fields[i]);
+  }
+  const rest = sort.filter((f) => !constant.has(f.path));
+  if (rest.length === 0 || used.length + rest.length > index.fields.length) return 0;
+  let sign: 0 | 1 | -1 = 0;
+  for (let j = 0; j < rest.length; j++) {
+    const i = used.length + j;
+    if (index.fields[i] !== rest[j].path || index.multikey.has(i)) return 0;
+    const s = rest[j].direction * index.directions[i] === 1 ? 1 : -1;
+    if (sign !== 0 && s !== sign) return 0;
+    sign = s;
+  }
+  return sign;
 }
 
 /**

@@ -85,7 +85,7 @@ export class Collection {
     const plan = choosePlan(filter, sortFields, [this.idIndex, ...this.indexes.values()]);
     const stats = { keysExamined: 0, docsExamined: 0 };
     const source: Iterable<DocRecord> =
-      plan.stage === 'COLLSCAN' ? this.records.values() : plan.stage === 'IDHACK' ? this.byId(plan) : plan.index!.scan(plan.bounds, plan.reverse, stats);
+      plan.stage === 'COLLSCAN' ? this.records.values() : plan.stage === 'IDHACK' ? this.byId(plan) : plan.index!.scan(plan.bounds, plan.reverse, stats, plan.merge === true);
     const early = sortFields.length > 0 ? plan.sorted : Number.isFinite(limit) || plan.stage === 'COLLSCAN';
     let records: DocRecord[] = [];
     for (const record of source) {

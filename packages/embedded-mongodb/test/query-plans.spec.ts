@@ -91,6 +91,29 @@ describe('conformance: index-served query plans', () => {
     expect(planOf(await explainFind({}, { sort: { n: 1, org: 1 }, limit: 3 })).stages).toContain('SORT');
   });
 
+  it('$in then a sort on the next index field merges one scan per value: no in-memory sort, and a limit stops early', async () => {
+    for (const direction of [1, -1]) {
+      const filter = { org: { $in: [1, 3] } };
+      const all = await sameAnswer(filter, { sort: { at: direction } });
+      expect(all).toHaveLength(200);
+      const limited = await sameAnswer(filter, { sort: { at: direction }, limit: 5 });
+      expect(limited.map((d) => d.at)).toEqual(all.slice(0, 5).map((d) => d.at));
+      const plan = planOf(await explainFind(filter, { sort: { at: direction }, limit: 5 }));
+      expect(plan.indexes).toEqual(['org_1_at_1']);
+      expect(plan.stages).toContain('SORT_MERGE');
+      expect(plan.stages).not.toContain('SORT');
+      expect(plan.docsExamined).toBeLessThanOrEqual(5 + 2);
+    }
+    // Against a descending field, both ways; and a sort that names the $in field itself is not a merge.
+    await sameAnswer({ n: { $in: [1, 2, 3] } }, { sort: { org: -1 }, limit: 9 });
+    await sameAnswer({ n: { $in: [1, 2, 3] } }, { sort: { org: 1 } });
+    expect(planOf(await explainFind({ n: { $in: [1, 2, 3] } }, { sort: { org: 1 }, limit: 9 })).stages).toContain('SORT_MERGE');
+    expect(planOf(await explainFind({ org: { $in: [1, 3] } }, { sort: { org: 1, at: 1 } })).stages).not.toContain('SORT_MERGE');
+    // Pinned fields drop out of the sort; ties on the sort key come back with the same keys as the scan's.
+    await sameAnswer({ org: 2, learner: { $in: [2, 6, 10] } }, { sort: { org: 1, course: -1 } });
+    expect(planOf(await explainFind({ org: 2, learner: { $in: [2, 6, 10] } }, { sort: { course: -1 }, limit: 2 })).stages).toContain('SORT_MERGE');
+  });
+
   it('equality, ranges and sorts over mixed types follow MongoDB type order under the index and the scan alike', async () => {
     const numbers = await sameAnswer({ v: { $gt: 3 } });
     expect(numbers.map((d) => d.v).every((v) => typeof v === 'number' && v > 3)).toBe(true);

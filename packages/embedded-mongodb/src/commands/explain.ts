@@ -7,7 +7,7 @@
  */
 import os from 'node:os';
 import { badValue, failedToParse, MongoCommandError } from '../errors';
-import type { FieldBound } from '../indexes';
+import { type FieldBound, pointPrefixes } from '../indexes';
 import { validatePipeline } from '../aggregate';
 import { type Doc, formatValue, isNumeric, isPlainDoc, toDouble } from '../values';
 import type { QueryOptions, QueryResult } from '../storage';
@@ -122,23 +122,24 @@ function winningPlan(what: Explained, result: QueryResult): Doc {
   } else {
     const index = plan.index;
     const keyPattern = index.spec.key as Doc;
-    stage = {
-      stage: 'FETCH',
-      ...filter,
-      inputStage: {
-        stage: 'IXSCAN',
-        keyPattern,
-        indexName: index.name,
-        isMultiKey: index.multikey.size > 0,
-        multiKeyPaths: Object.fromEntries(index.fields.map((f, i) => [f, index.multikey.has(i) ? [f] : []])),
-        isUnique: index.unique,
-        isSparse: index.sparse,
-        isPartial: false,
-        indexVersion: 2,
-        direction: plan.reverse ? 'backward' : 'forward',
-        indexBounds: Object.fromEntries(index.fields.map((f, i) => [f, renderBound(plan.bounds[i])])),
-      },
-    };
+    const ixscan = (bounds: FieldBound[]): Doc => ({
+      stage: 'IXSCAN',
+      keyPattern,
+      indexName: index.name,
+      isMultiKey: index.multikey.size > 0,
+      multiKeyPaths: Object.fromEntries(index.fields.map((f, i) => [f, index.multikey.has(i) ? [f] : []])),
+      isUnique: index.unique,
+      isSparse: index.sparse,
+      isPartial: false,
+      indexVersion: 2,
+      direction: plan.reverse ? 'backward' : 'forward',
+      indexBounds: Object.fromEntries(index.fields.map((f, i) => [f, renderBound(bounds[i])])),
+    });
+    // A merged plan is one scan per combination of `$in` values, merged in sort order.
+    const access = plan.merge
+      ? { stage: 'SORT_MERGE', sortPattern: what.options.sort, inputStages: pointPrefixes(plan.bounds, index.directions).map((prefix) => ixscan(prefix.map((v) => ({ points: [v] })))) }
+      : ixscan(plan.bounds);
+    stage = { stage: 'FETCH', ...filter, inputStage: access };
   }
   const limit = what.options.limit ?? 0;
   if (what.options.sort !== undefined && !plan.sorted) {
