@@ -6,7 +6,7 @@ import type { UserSummary } from '../identity';
  * progress injects the token and never sees the service.
  */
 export interface CompletionIssuer {
-  issue(input: { orgId: string; learnerId: string; courseSlug: string; courseVersion: number; completedAt: Date; score?: number; cycle?: number }): Promise<unknown>;
+  issue(input: { orgId: string; learnerId: string; courseSlug: string; courseVersion: number; completedAt: Date; score?: number; cycle?: number; mayExist?: boolean }): Promise<unknown>;
 }
 export const COMPLETION_ISSUER = Symbol('COMPLETION_ISSUER');
 

@@ -30,6 +30,8 @@ export interface IssueCompletionInput {
   score?: number;
   /** The completion cycle (the assignment's; 1 unless a training requirement renewed it). */
   cycle?: number;
+  /** The caller may be repeating an issuance that succeeded: look for the record first (one read) instead of building one to see it refused. */
+  mayExist?: boolean;
 }
 
 export interface IssueCompletionResult {
@@ -105,6 +107,10 @@ export class CompletionRecordsService implements OnModuleInit {
       courseVersion: input.courseVersion,
       cycle: input.cycle ?? 1,
     };
+    if (input.mayExist) {
+      const existing = await this.existing(key);
+      if (existing) return existing;
+    }
     const [found, course] = await Promise.all([this.users.findWithOrganization(key.learnerId), this.courseVersion(input.courseSlug, input.courseVersion)]);
     if (!found || !found.user.orgId.equals(key.orgId)) throw new NotFound('That learner');
     if (!course) throw new NotFound('That course version');

@@ -281,14 +281,15 @@ export class ProgressService {
       return;
     }
     if (!counted.completedAt && completesCourse(course, open, counted.lessons)) {
-      await this.issue(learner, course, counted.cycle, at, counted.lessons);
+      await this.issue(learner, course, counted.cycle, at, counted.lessons, false);
     } else if (counted.completedAt && retry) {
-      await this.issue(learner, course, counted.cycle, counted.completedAt, counted.lessons);
+      await this.issue(learner, course, counted.cycle, counted.completedAt, counted.lessons, true);
     }
   }
 
-  private issue(learner: Principal, course: CourseRule, cycle: number, completedAt: Date, lessons: readonly CompletedLesson[]): Promise<unknown> {
+  private issue(learner: Principal, course: CourseRule, cycle: number, completedAt: Date, lessons: readonly CompletedLesson[], mayExist: boolean): Promise<unknown> {
     return this.issuer.issue({
+      mayExist,
       cycle,
       orgId: learner.orgId,
       learnerId: learner.userId,
@@ -327,7 +328,8 @@ export class ProgressService {
     const done = completedLessonsOf(rows ?? (await this.courseRows(learner, courseSlug)));
     if (!completesCourse(course, true, done)) return false;
     const cycle = await this.enrollments.markCompleted(learner.orgId, new Types.ObjectId(learner.userId), courseSlug, at);
-    await this.issue(learner, course, cycle, at, done);
+    // Without an enrollment nothing records that the course was completed before: the record may exist.
+    await this.issue(learner, course, cycle, at, done, true);
     return true;
   }
 }
