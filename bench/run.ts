@@ -1,5 +1,8 @@
 /**
- * `npm run bench [-- --sizes 1k,10k,100k --seconds 3 --warmup 3 --rounds 3 --connections 8 --only caseload --variants F1,G1 --no-save]`
+ * `npm run bench [-- --sizes 1k,10k,100k --seconds 3 --warmup 3 --rounds 3 --connections 8 --only caseload --variants F1,G1 --profile G1 --no-save]`
+ * `--only a,b` measures only the named scenarios; `--profile G1` (or F0, G0, F1, or a list: G0,G1) writes a V8
+ * CPU profile of the app process for each measured round of that variant to the system's
+ * temporary directory (that variant's CPU figures then include the profiler's cost).
  *
  * Starts the embedded engine in its own process (unless MONGODB_URI is set),
  * generates the dataset, builds the real app with the floors mounted beside it,
@@ -10,6 +13,7 @@
 import { spawn, fork, execSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import inspector from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { JwtService } from '@nestjs/jwt';
@@ -50,6 +54,7 @@ interface Options {
   only?: string[];
   /** `--variants F1,G1`: measure only these (e.g. to profile one path); the tables keep their columns. */
   variants?: Variant[];
+  profile?: Variant[];
 }
 
 interface Row {
@@ -84,6 +89,7 @@ function parseOptions(argv: string[]): Options {
     save: !argv.includes('--no-save'),
     only: argv.includes('--only') ? get('only', '').split(',') : undefined,
     variants: argv.includes('--variants') ? (get('variants', '').split(',') as Variant[]) : undefined,
+    profile: argv.includes('--profile') ? (get('profile', 'G1').split(',') as Variant[]) : undefined,
   };
 }
 
@@ -355,11 +361,32 @@ async function measure(h: Harness, load: Load, options: Options, scenario: Scena
   for (let round = 0; round < options.rounds; round++) {
     // Interleaved, rotating the order each round so no variant always runs first.
     const order = variants.map((_, i) => variants[(i + round) % variants.length]);
-    for (const variant of order) samples.get(variant)!.push(await sampleRound(h, load, job(variant, options.seconds)));
+    for (const variant of order) {
+      const profile = options.profile?.includes(variant) ? await startProfile() : undefined;
+      samples.get(variant)!.push(await sampleRound(h, load, job(variant, options.seconds)));
+      if (profile) log(`profile: ${await profile.stop(`${scenario.name}-${variant}-${round}`)}`);
+    }
   }
   const rows = variants.map((variant) => summarize(scenario.name, variant, samples.get(variant)!));
   for (const r of rows) log(`${r.scenario} ${r.variant}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.cmds.toFixed(2)} cmds/req (${r.names}), CPU µs/req app ${r.cpu.toFixed(0)}, db ${r.dbCpu?.toFixed(0) ?? '?'}${r.invalid ? ` INVALID: ${r.invalid}` : ''}`);
   return rows;
+}
+
+/** A V8 CPU profile of this process (the app), written to a file when stopped. */
+async function startProfile(): Promise<{ stop(name: string): Promise<string> }> {
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(name) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      const file = path.join(os.tmpdir(), `bench-${name}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      return file;
+    },
+  };
 }
 
 type Sample = LoadResult & { commands: number; responses: number; errorResponses: number; names: Map<string, number>; cpu: number; dbCpu?: number };

@@ -40,6 +40,9 @@ export class CoreModule {
             generateId: true,
             idGenerator: (req: FastifyRequest['raw'] & { id: string }) => req.id,
             setup: (cls, req: FastifyRequest['raw'] & { ip?: string }) => cls.set('ip', req.ip),
+            // Neither proxy providers nor plugins are used; resolving them cost a require() per request.
+            resolveProxyProviders: false,
+            initializePlugins: false,
           },
         }),
       ],

@@ -68,3 +68,23 @@ it('refuses an access token that names no session', async () => {
   const token = new JwtService({ secret: a.config.auth.jwtSecret }).sign({ sub: w.staff.id, org: w.orgId, role: 'STAFF' }, { issuer: 'waypoint', audience: 'waypoint-api', expiresIn: 600 });
   expect(errorCode(await ops.me(a, token))).toBe('UNAUTHENTICATED');
 });
+
+it('an access token that has worked is refused once it expires (verified tokens are remembered only until their exp)', async () => {
+  const sign = (claims: object, expiresIn: number) =>
+    new JwtService({ secret: a.config.auth.jwtSecret }).sign(claims, { issuer: 'waypoint', audience: 'waypoint-api', expiresIn });
+  const session = await signIn(w.staff.email);
+  const claims = new JwtService({}).decode<Record<string, unknown>>(session.accessToken);
+  const token = sign({ sub: claims.sub, org: claims.org, role: claims.role, sid: claims.sid }, 2);
+  expect(expectData(await ops.me(a, token)).me.id).toBe(w.staff.id);
+  expect(expectData(await ops.me(a, token)).me.id).toBe(w.staff.id);
+  const { exp } = new JwtService({}).decode<{ exp: number }>(token);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp * 1000 - Date.now()) + 50));
+  expect(errorCode(await ops.me(a, token))).toBe('UNAUTHENTICATED');
+});
+
+it('a remembered access token still stops at once when its session ends', async () => {
+  const session = await signIn(w.family.email);
+  for (let i = 0; i < 3; i++) expect(expectData(await ops.me(a, session.accessToken)).me.id).toBe(w.family.id);
+  expectData(await ops.logout(a, session.refreshToken));
+  expect(await msUntilRefused(a, session.accessToken, Date.now())).toBeLessThan(1000);
+});

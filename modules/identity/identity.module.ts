@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { MongooseModule } from '@nestjs/mongoose';
 import { PassportModule } from '@nestjs/passport';
-import { JwtStrategy } from '../../src/auth/jwt.strategy';
+import { AccessTokens } from '../../src/auth/access-tokens';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { AuditModule } from '../audit';
 import { MessagingModule } from '../messaging';
@@ -66,7 +66,7 @@ import { RateLimitModule } from '../../src/rate-limit/rate-limit.module';
     ]),
   ],
   controllers: [SessionController, AuditExportController],
-  providers: [CareTeamAlertsService, UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, JwtStrategy, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver, DisclosuresService, PasswordRecoveryService, AccountService, AccountResolver],
-  exports: [CareTeamAlertsService, UsersService, AccessService, ConsentsService, SessionsService, DisclosuresService],
+  providers: [CareTeamAlertsService, UsersService, AuthService, SignInThrottleService, SessionsService, InvitesService, ConsentsService, AccessService, CareTeamService, LocalStrategy, AccessTokens, AuthResolver, PeopleResolver, CareTeamResolver, DisclosuresResolver, DisclosuresService, PasswordRecoveryService, AccountService, AccountResolver],
+  exports: [AccessTokens, CareTeamAlertsService, UsersService, AccessService, ConsentsService, SessionsService, DisclosuresService],
 })
 export class IdentityModule {}
