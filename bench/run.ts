@@ -31,7 +31,10 @@ import { SessionsService } from '../modules/identity';
 import { CONFIDENTIALITY_COURSE } from '../modules/training';
 import { Role, type AccessTokenClaims } from '../src/auth/principal';
 import { mountFloors, principals, type Floors } from './floors';
-import { G0Interceptor, RECORD_HEADER, REPLAY_HEADER } from './g0';
+import { G0, recordId, replayId } from './g0';
+import { CoursesResolver } from '../modules/curriculum/courses.resolver';
+import { ProgressResolver } from '../modules/progress/progress.resolver';
+import { TrainingResolver } from '../modules/training/training.resolver';
 import { generate, parseSize, sizeLabel, type Fixture } from './generate';
 import type { LoadJob, LoadResult } from './load-worker';
 import { caseloadScenario, EVENT_ID_PLACEHOLDER, LIST_SIZES, SCENARIOS, staffComplianceScenario, type Caller, type Scenario } from './scenarios';
@@ -187,7 +190,7 @@ class Meter {
 
 interface Harness {
   app: NestFastifyApplication;
-  g0: G0Interceptor;
+  g0: G0;
   enginePid?: number;
   db: Db;
   url: string;
@@ -216,8 +219,10 @@ async function prepare(uri: string, enginePid: number | undefined, learners: num
   if (!reuse) await admin.db(dbName).dropDatabase();
   await admin.close();
 
-  const g0 = new G0Interceptor();
-  const app = await createApp(config, pino({ level: 'silent' }), { backend: 'uri', uri, reason: 'benchmark', stop: async () => undefined }, dbName, (a) => a.useGlobalInterceptors(g0));
+  const g0 = new G0();
+  const app = await createApp(config, pino({ level: 'silent' }), { backend: 'uri', uri, reason: 'benchmark', stop: async () => undefined }, dbName, (a) =>
+    g0.install(a, [ProgressResolver, CoursesResolver, TrainingResolver]),
+  );
   const connection = app.get<Connection>(getConnectionToken());
   const client = connection.getClient();
   const db = client.db(dbName);
@@ -281,7 +286,7 @@ function requestFor(h: Harness, scenario: Scenario, variant: Variant): LoadJob &
   const graphql = variant === 'G1' || variant === 'G0';
   const path = graphql ? '/graphql' : `/bench/${variant.toLowerCase()}/${encodeURIComponent(scenario.name)}`;
   const headers: Record<string, string> = graphql ? { authorization: `Bearer ${h.tokens[scenario.caller]}` } : {};
-  if (variant === 'G0') headers[REPLAY_HEADER] = scenario.name;
+  if (variant === 'G0') headers['x-request-id'] = replayId(scenario.name);
   return {
     path,
     url: h.url + path,
@@ -323,7 +328,7 @@ async function settle(meter: Meter): Promise<void> {
 async function validate(h: Harness, scenario: Scenario): Promise<string | undefined> {
   try {
     await once(h, scenario, 'G1'); // warm caches (lesson catalog, course reads) before comparing
-    const g1 = await once(h, scenario, 'G1', { [RECORD_HEADER]: scenario.name });
+    const g1 = await once(h, scenario, 'G1', { 'x-request-id': recordId(scenario.name) });
     const g1Body = JSON.parse(g1.text) as { data?: Record<string, unknown>; errors?: unknown[] };
     if (g1Body.errors?.length) return `G1 errors: ${JSON.stringify(g1Body.errors).slice(0, 300)}`;
     h.floors.f0.set(scenario.name, Buffer.from(g1.text));
