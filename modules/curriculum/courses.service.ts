@@ -82,10 +82,12 @@ export class CoursesService {
 
   async lessonFor(viewer: Principal, lessonId: string): Promise<LessonModel> {
     if (!Types.ObjectId.isValid(lessonId)) throw new NotFound('That lesson');
-    const lesson = await this.lessons.findById(lessonId).lean();
+    // The lesson reader's reads go through the driver (bench/RESULTS.md, issue 18): the filters hold
+    // stored types already, and lean Mongoose reads return the stored documents unchanged too.
+    const lesson = await this.lessons.collection.findOne<Lesson>({ _id: new Types.ObjectId(lessonId) });
     if (!lesson) throw new NotFound('That lesson');
     // Audience check against any version of the course that holds this lesson.
-    const course = await this.courses.findOne({ slug: lesson.courseSlug, 'lessons.lessonId': lesson._id }, { audiences: 1 }).lean();
+    const course = await this.courses.collection.findOne<Pick<Course, 'audiences'>>({ slug: lesson.courseSlug, 'lessons.lessonId': lesson._id }, { projection: { audiences: 1 } });
     if (!course || !this.visibleTo(viewer, course)) throw new NotFound('That lesson');
     return this.toLessonModel(lesson, viewer, course.audiences);
   }
@@ -148,7 +150,7 @@ export class CoursesService {
   }
 
   private async toLessonModel(lesson: Lesson, viewer: Principal, courseAudiences: readonly string[]): Promise<LessonModel> {
-    const quiz = lesson.quizId ? await this.quizzes.findById(lesson.quizId).lean() : null;
+    const quiz = lesson.quizId ? await this.quizzes.collection.findOne<Quiz>({ _id: lesson.quizId }) : null;
     const notice = this.reflectionNotice(viewer, courseAudiences);
     return {
       id: lesson._id.toHexString(),

@@ -45,7 +45,8 @@ export class UsersService {
   }
 
   async organization(orgId: Types.ObjectId | string): Promise<Organization> {
-    const org = await this.organizations.findById(orgId).lean();
+    // Read on every lesson page (its crisis line): through the driver, as a lean read returns the stored document anyway.
+    const org = await this.organizations.collection.findOne<Organization>({ _id: new Types.ObjectId(orgId) });
     if (!org) throw new NotFound('Organization');
     return org;
   }
