@@ -107,7 +107,8 @@ export class CoursesService {
 
   /** Current versions of the given courses, in one query. */
   async currentCoursesBySlug(slugs: readonly string[]): Promise<Map<string, CourseView>> {
-    const rows = await this.courses.find({ slug: { $in: [...new Set(slugs)] }, retiredAt: { $exists: false } }).sort({ slug: 1, version: -1 }).lean();
+    // Read by every dashboard: through the driver, as the lesson reader's reads are.
+    const rows = await this.courses.collection.find<Course>({ slug: { $in: [...new Set(slugs)] }, retiredAt: { $exists: false } }, { sort: { slug: 1, version: -1 } }).toArray();
     const bySlug = new Map<string, CourseView>();
     for (const row of rows) if (!bySlug.has(row.slug)) bySlug.set(row.slug, toCourseView(row));
     return bySlug;

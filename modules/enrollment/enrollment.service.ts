@@ -266,12 +266,12 @@ export class EnrollmentService {
 
   /** Active and completed enrollments of many learners, in one query. */
   async forLearners(orgId: string, learnerIds: readonly Types.ObjectId[]): Promise<EnrollmentView[]> {
-    const rows = await this.enrollments
-      .find({ orgId: new Types.ObjectId(orgId), learnerId: { $in: learnerIds }, status: 'ACTIVE' })
-      .sort({ createdAt: 1 })
-      // A page's rows in one batch: the default first batch (101) would add getMore round trips.
-      .batchSize(LIST_BATCH)
-      .lean();
+    // Every dashboard reads this: through the driver, since the filter holds stored types and a lean
+    // read returns the stored documents anyway (bench/RESULTS.md, issue 18). A page's rows in one
+    // batch: the default first batch (101) would add getMore round trips.
+    const rows = await this.enrollments.collection
+      .find<Enrollment>({ orgId: new Types.ObjectId(orgId), learnerId: { $in: [...learnerIds] }, status: 'ACTIVE' }, { sort: { createdAt: 1 }, batchSize: LIST_BATCH })
+      .toArray();
     return rows.map(toEnrollmentView);
   }
 

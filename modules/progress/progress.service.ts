@@ -170,10 +170,10 @@ export class ProgressService {
   /** Progress rows for many learners and courses, in one query. */
   forLearners(orgId: string, learnerIds: readonly Types.ObjectId[], courseSlugs: readonly string[]): Promise<ProgressRow[]> {
     if (learnerIds.length === 0 || courseSlugs.length === 0) return Promise.resolve([]);
-    return this.progress
-      .find({ orgId: new Types.ObjectId(orgId), learnerId: { $in: learnerIds }, courseSlug: { $in: [...new Set(courseSlugs)] } }, PROJECTION)
+    return this.stored()
+      .find<ProgressRow>({ orgId: new Types.ObjectId(orgId), learnerId: { $in: [...learnerIds] }, courseSlug: { $in: [...new Set(courseSlugs)] } }, { projection: PROJECTION })
       .batchSize(10_000) // a page's rows in one round trip
-      .lean<ProgressRow[]>();
+      .toArray();
   }
 
   private async lessonFor(learner: Principal, lessonId: string): Promise<LessonMeta> {
