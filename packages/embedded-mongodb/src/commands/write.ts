@@ -51,6 +51,8 @@ function prepareForInsert(doc: Doc, limits: EngineLimits): Doc {
   if ('_id' in doc) validateId(doc._id);
   const prepared = '_id' in doc ? idFirst(doc) : { _id: new ObjectId(), ...doc };
   const wire = wireSizes.get(doc);
+  // The stored document lives on: drop its entry rather than keep a size per document forever.
+  wireSizes.delete(doc);
   // An added ObjectId `_id` takes 17 bytes (type, "_id\0", 12 bytes).
   assertDocumentSize(prepared, limits, 'insert', wire === undefined ? undefined : wire + ('_id' in doc ? 0 : 17));
   return prepared;
