@@ -12,7 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { ObjectId, type Db, type Document } from 'mongodb';
 import { Role, type Principal } from '../src/auth/principal';
 import { encodeCursor } from '../src/common/pagination';
-import { CRISIS_RESOURCES, EDUCATIONAL_DISCLAIMER, REFLECTION_NOTICES } from '../modules/curriculum/crisis-resources';
+import { crisisResourcesFor, EDUCATIONAL_DISCLAIMER, REFLECTION_NOTICES } from '../modules/curriculum/crisis-resources';
 import { audienceOf } from '../modules/curriculum/courses.service';
 import type { Course } from '../modules/curriculum/schemas/curriculum.schemas';
 import type { CourseView } from '../modules/curriculum/views';
@@ -150,9 +150,11 @@ async function itemsFor(db: Db, orgId: ObjectId, learnerIds: ObjectId[], now = n
 async function lesson(db: Db, viewer: Principal, id: string): Promise<unknown> {
   const doc = await db.collection('lessons').findOne({ _id: new ObjectId(id) });
   if (!doc) throw new Error('lesson not found');
-  const [course, quiz] = await Promise.all([
+  // The organization too: its own crisis line goes beside the national ones, as the app does.
+  const [course, quiz, org] = await Promise.all([
     db.collection('courses').findOne({ slug: doc.courseSlug, 'lessons.lessonId': doc._id }, { projection: { audiences: 1 } }),
     doc.quizId ? db.collection('quizzes').findOne({ _id: doc.quizId }) : Promise.resolve(null),
+    db.collection('organizations').findOne({ _id: new ObjectId(viewer.orgId) }, { projection: { name: 1, crisisLine: 1 } }),
   ]);
   const audience = audienceOf(viewer.role);
   if (!course || (audience && !(course.audiences as string[]).includes(audience))) throw new Error('lesson not visible');
@@ -168,7 +170,7 @@ async function lesson(db: Db, viewer: Principal, id: string): Promise<unknown> {
     disclaimer: EDUCATIONAL_DISCLAIMER,
     sources: doc.sources,
     reflectionPrompts: (doc.reflectionPrompts as Array<{ id: string; prompt: string }>).map((p) => ({ ...p, notice: REFLECTION_NOTICES.PATIENT })),
-    crisisResources: CRISIS_RESOURCES,
+    crisisResources: crisisResourcesFor({ name: String(org?.name ?? ''), crisisLine: org?.crisisLine as string | undefined }),
     quiz: quiz && {
       id: quiz._id.toHexString(),
       passingScore: quiz.settings.passingScore,
@@ -269,13 +271,20 @@ async function caseload(db: Db, viewer: Principal, first: number, requestId: str
   };
 }
 
-/** The page of staff, clinicians and admins (1), then enrollments (1), courses and progress (2). */
+/**
+ * The page of staff, clinicians and admins (1), then enrollments (1), courses and progress
+ * (2); beside the page, the organization (its time zone dates the requirement rows) and its
+ * training requirements (2). The generated organization has none, so the rows are the
+ * assignments', but a plan has to ask.
+ */
 async function staffCompliance(db: Db, viewer: Principal, first: number) {
   const orgId = new ObjectId(viewer.orgId);
-  const page = await db
-    .collection('users')
-    .find({ orgId, role: { $in: [...STAFF_ROLES] }, deactivatedAt: { $exists: false } }, { projection: USER_SUMMARY, sort: { _id: 1 }, limit: first + 1 })
-    .toArray();
+  const [page, , requirements] = await Promise.all([
+    db.collection('users').find({ orgId, role: { $in: [...STAFF_ROLES] }, deactivatedAt: { $exists: false } }, { projection: USER_SUMMARY, sort: { _id: 1 }, limit: first + 1 }).toArray(),
+    db.collection('organizations').findOne({ _id: orgId }, { projection: { timeZone: 1 } }),
+    db.collection('trainingRequirements').find({ orgId, archivedAt: { $exists: false } }).toArray(),
+  ]);
+  if (requirements.length) throw new Error('the F1 floor does not build requirement rows; the generated organization has no requirements');
   const staff = page.slice(0, first);
   const items = await itemsFor(db, orgId, staff.map((s) => s._id));
   return {

@@ -211,6 +211,8 @@ async function prepare(uri: string, enginePid: number | undefined, learners: num
     IMPORT_CURRICULUM: 'false',
     JWT_SECRET: randomBytes(32).toString('hex'),
     PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
+    // Commands per request are counted from the driver's events (off by default in the service).
+    MONGODB_MONITOR_COMMANDS: 'true',
   });
 
   // Reuse a dataset of the same size and seed (MONGODB_URI runs); otherwise start clean.

@@ -33,7 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.register(config, logger, database, clock),
-        MongooseModule.forRoot(database.uri, { dbName, autoIndex: true, serverSelectionTimeoutMS: 10000, monitorCommands: true }),
+        MongooseModule.forRoot(database.uri, { dbName, autoIndex: true, serverSelectionTimeoutMS: 10000, monitorCommands: config.database.monitorCommands }),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config, logger) }),
         RateLimitModule,
         SchedulingModule,

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig, parseDurationSeconds, servedBaseUrl } from './
 describe('configuration', () => {
   it('has working defaults for development', () => {
     const config = loadConfig({}, () => 'generated-secret');
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, database: { mode: 'auto', dbName: 'waypoint' }, seedDemo: true });
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, database: { mode: 'auto', dbName: 'waypoint', monitorCommands: false }, seedDemo: true });
     expect(config.auth).toMatchObject({ jwtSecret: 'generated-secret', jwtSecretGenerated: true, accessTtlSeconds: 900 });
   });
 

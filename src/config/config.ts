@@ -18,6 +18,7 @@ const schema = z.object({
   DATABASE_MODE: z.enum(['auto', 'uri', 'memory-server', 'embedded']).default('auto'),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// or mongodb+srv:// connection string').optional(),
   MONGODB_DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only').default('waypoint'),
+  MONGODB_MONITOR_COMMANDS: z.enum(['true', 'false']).default('false'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (use a random secret)').optional(),
   JWT_ACCESS_TTL: duration.default('15m'),
   REFRESH_TOKEN_TTL: duration.default('30d'),
@@ -62,7 +63,8 @@ export interface AppConfig {
   host: string;
   port: number;
   logLevel: RawConfig['LOG_LEVEL'];
-  database: { mode: RawConfig['DATABASE_MODE']; uri?: string; dbName: string };
+  /** monitorCommands: the driver emits an event per command (tests and the bench count them; it costs CPU on large replies). */
+  database: { mode: RawConfig['DATABASE_MODE']; uri?: string; dbName: string; monitorCommands: boolean };
   auth: {
     jwtSecret: string;
     /** true when no JWT_SECRET was given and a per-process development secret is in use */
@@ -152,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, generateSecret:
     host: c.HOST,
     port: c.PORT,
     logLevel: c.LOG_LEVEL,
-    database: { mode: c.DATABASE_MODE, uri: c.MONGODB_URI, dbName: c.MONGODB_DB_NAME },
+    database: { mode: c.DATABASE_MODE, uri: c.MONGODB_URI, dbName: c.MONGODB_DB_NAME, monitorCommands: c.MONGODB_MONITOR_COMMANDS === 'true' },
     auth: {
       jwtSecret: c.JWT_SECRET ?? generateSecret(),
       jwtSecretGenerated: !c.JWT_SECRET,

@@ -49,6 +49,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
     // Scheduled jobs (reminders, the digest) run when a test calls Scheduler.runDue(), not in the
     // background, where their reads would land in other tests' command counts.
     SCHEDULER_POLL_MS: '600000',
+    // Tests count the database commands a request makes (countCommands).
+    MONGODB_MONITOR_COMMANDS: 'true',
     ...env,
   });
   const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
