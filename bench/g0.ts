@@ -31,6 +31,8 @@ export const replayId = (scenario: string) => `${REPLAY}${scenario}`;
 type Method = ((...args: unknown[]) => unknown) & { [WRAPPED]?: true };
 /** Marks a wrapper, so a second app in the same process (the next dataset size) does not wrap it again. */
 const WRAPPED = Symbol('g0');
+/** The recordings of the app being measured: wrappers are installed once per process, so they read this, not a closure. */
+let active = new Map<string, unknown>();
 
 export class G0 {
   private readonly recorded = new Map<string, unknown>();
@@ -41,7 +43,7 @@ export class G0 {
 
   /** Wraps every Query and Mutation method of these resolver classes; call before `app.init()`. */
   install(_app: NestFastifyApplication, resolvers: ReadonlyArray<abstract new (...args: never[]) => object>): void {
-    const recorded = this.recorded;
+    active = this.recorded;
     for (const resolver of resolvers) {
       const prototype = resolver.prototype as Record<string, Method>;
       for (const name of Object.getOwnPropertyNames(prototype)) {
@@ -49,6 +51,7 @@ export class G0 {
         if (typeof original !== 'function' || original[WRAPPED] || !['Query', 'Mutation'].includes(Reflect.getMetadata(RESOLVER_TYPE_METADATA, original) as string)) continue;
         const wrapped: Method = function (this: unknown, ...args: unknown[]) {
           const id = currentRequestId();
+          const recorded = active;
           if (id?.startsWith(REPLAY)) return Promise.resolve(recorded.get(id.slice(REPLAY.length)));
           const result = original.apply(this, args);
           if (!id?.startsWith(RECORD)) return result;
