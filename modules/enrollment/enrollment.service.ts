@@ -19,6 +19,8 @@ export interface CountedLesson {
   cycle: number;
   /** Set when the course was already complete before this lesson was counted. */
   completedAt?: Date;
+  /** This write completed the course: the database applied the rule and set `completedAt` to this call's time. */
+  completedNow: boolean;
   lessons: CompletedLesson[];
 }
 
@@ -309,8 +311,10 @@ export class EnrollmentService {
    * progress module, which owns the rule. One conditional write, so of two lessons
    * completing at once exactly one sees the course complete.
    *
-   * Answers the enrollment as it was BEFORE the write (the caller applies the same rule to
-   * tell whether this write completed the course), `unfilled` when the enrollment does not
+   * Answers the enrollment as the write left it, with `completedNow` when this write set
+   * `completedAt` (the database's verdict is the one that counts: the caller does not apply
+   * the rule again, so a rounding difference between `$avg` and JavaScript cannot leave a
+   * course complete without its record), `unfilled` when the enrollment does not
    * list its completed lessons yet and no `fill` was given (nothing is written; the caller
    * reads lesson progress and calls again with it), or `none` without an active enrollment.
    */
@@ -336,7 +340,7 @@ export class EnrollmentService {
     const missing = (field: string) => ({ $eq: [{ $type: field }, 'missing'] });
     // Without a fill, an enrollment that does not list its lessons yet is left as it is ('unfilled').
     const listed = fill ? true : { $not: [missing('$lessonsCompleted')] };
-    const before = await this.enrollments
+    const after = await this.enrollments
       .findOneAndUpdate(
         active,
         [
@@ -349,18 +353,13 @@ export class EnrollmentService {
             },
           },
         ],
-        { returnDocument: 'before', updatePipeline: true, projection: { cycle: 1, completedAt: 1, lessonsCompleted: 1 } },
+        { returnDocument: 'after', updatePipeline: true, projection: { cycle: 1, completedAt: 1, lessonsCompleted: 1 } },
       )
       .lean<Pick<Enrollment, 'cycle' | 'completedAt' | 'lessonsCompleted'>>();
-    if (!before) return 'none';
-    if (!before.lessonsCompleted && !fill) return 'unfilled';
-    const known = before.lessonsCompleted ?? [];
-    const merged = [
-      ...known.filter((l) => l.slug !== lesson.slug),
-      ...(fill ?? []).filter((l) => l.slug !== lesson.slug && !known.some((k) => k.slug === l.slug)),
-      lesson,
-    ];
-    return { cycle: before.cycle ?? 1, completedAt: before.completedAt, lessons: merged };
+    if (!after) return 'none';
+    if (!after.lessonsCompleted) return 'unfilled';
+    const completedNow = after.completedAt?.getTime() === at.getTime();
+    return { cycle: after.cycle ?? 1, completedAt: completedNow ? undefined : after.completedAt, completedNow, lessons: after.lessonsCompleted };
   }
 
   /**

@@ -1,10 +1,9 @@
 /**
  * The course completion rule (learning-path.ts `courseCompleted`) applied to an enrollment's
  * list of completed lessons, twice: as an aggregation expression, so that the write counting
- * a lesson also completes the course when the rule holds (one atomic write decides), and in
- * JavaScript, so the caller knows what that write did. The two must agree; the completion
- * and race tests in test/learning-path.e2e-spec.ts and test/assessment.e2e-spec.ts would
- * show a difference (a course marked complete without a record, or the reverse).
+ * a lesson also completes the course when the rule holds (one atomic write decides, and
+ * whether it did is read back from the write, never recomputed), and in JavaScript, for
+ * the paths that check lesson rows (learners without an enrollment, repairs).
  */
 import type { CompletedLesson } from '../enrollment';
 import { courseCompleted, type CompletionRule } from './learning-path';

@@ -291,7 +291,7 @@ export class ProgressService {
       await this.evaluateCourse(learner, courseSlug, at, rows);
       return;
     }
-    if (!counted.completedAt && completesCourse(course, open, counted.lessons)) {
+    if (counted.completedNow) {
       await this.issue(learner, course, counted.cycle, at, counted.lessons, false);
     } else if (counted.completedAt && retry) {
       await this.issue(learner, course, counted.cycle, counted.completedAt, counted.lessons, true);

@@ -372,7 +372,8 @@ export class TrainingService implements OnModuleInit, TrainingGate, CompletionVa
   // ── The training gate (asked by AccessService on reads of client records) ─
 
   async missingTraining(viewer: Principal, asAdmin: boolean): Promise<MissingTraining | undefined> {
-    const key = `${viewer.userId}|${asAdmin ? 'admin' : 'staff'}`;
+    // The role too: requirements apply by role, and a role change must not inherit the old role's answer.
+    const key = `${viewer.userId}|${viewer.role}|${asAdmin ? 'admin' : 'staff'}`;
     const now = this.clock.now().getTime();
     const remembered = this.current.get(key);
     if (remembered && remembered.orgId === viewer.orgId && now < remembered.until) return undefined;
