@@ -64,6 +64,25 @@ describe('issuance', () => {
     expect(expectData(await ops.myCompletionRecords(t, learner.token)).myCompletionRecords.nodes).toHaveLength(1);
   });
 
+  it('at start-up, records from before renewal cycles become cycle 1; one that duplicates a cycle-1 record is left alone, and the service still starts', async () => {
+    const learner = await invited(t, w.admin, Role.STAFF, 'Lee Legacy');
+    const current = await issue(learner.id, 'staff-onboarding');
+    const original = await records.findOne({ _id: new Types.ObjectId(current.id) });
+    const copy = (courseSlug: string) => {
+      const { _id, cycle, verificationCode, statusListIndex, ...rest } = original!;
+      void _id, void cycle, void verificationCode, void statusListIndex;
+      return { ...rest, _id: new Types.ObjectId(), courseSlug, verificationCode: `LEGACY${Math.random().toString(36).slice(2, 10)}` };
+    };
+    const duplicate = copy('staff-onboarding'); // the same learner, course and version as a cycle-1 record
+    const alone = copy('continuum-of-care');
+    await records.insertMany([duplicate, alone]);
+
+    await expect(service.onModuleInit()).resolves.toBeUndefined();
+    expect(await records.findOne({ _id: alone._id })).toMatchObject({ cycle: 1 });
+    expect(await records.findOne({ _id: duplicate._id })).not.toHaveProperty('cycle');
+    await records.deleteMany({ _id: { $in: [duplicate._id, alone._id] } });
+  });
+
   it('issues exactly one record under 20 concurrent triggers, and every trigger gets its code', async () => {
     const learner = await invited(t, w.admin, Role.STAFF, 'Casey Concurrent');
     const results = await Promise.all(Array.from({ length: 20 }, () => issue(learner.id, 'understanding-addiction')));

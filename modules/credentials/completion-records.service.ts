@@ -1,10 +1,12 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Types, type Model } from 'mongoose';
+import type { Logger } from 'pino';
 import type { Role, Principal } from '../../src/auth/principal';
 import { BadInput, isDuplicateKeyError, NotFound } from '../../src/common/errors';
 import { pageOf } from '../../src/common/pagination';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config';
+import { LOGGER } from '../../src/logging/logger';
 import { AuditAction } from '../audit';
 import { AuditService } from '../audit';
 import { CoursesService, type CourseView } from '../curriculum';
@@ -69,6 +71,7 @@ export class CompletionRecordsService implements OnModuleInit {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly signing: SigningKeyService,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   private validity?: CompletionValidity;
@@ -80,7 +83,17 @@ export class CompletionRecordsService implements OnModuleInit {
     const legacy = (await this.records.collection.indexes()).some((index) => index.name === LEGACY_COMPLETION_INDEX);
     if (legacy) await this.records.collection.dropIndex(LEGACY_COMPLETION_INDEX);
     // Records from before cycles were cycle 1: saying so lets the unique index refuse a second one (`cycle` is not signed).
-    await this.records.collection.updateMany({ cycle: { $exists: false } }, { $set: { cycle: 1 } });
+    // One by one, so a legacy record that duplicates a cycle-1 record (issued again after the
+    // upgrade) is left as it is and named in the log instead of stopping the service's start.
+    const legacyRecords = await this.records.collection.find({ cycle: { $exists: false } }, { projection: { _id: 1 } }).toArray();
+    for (const { _id } of legacyRecords) {
+      try {
+        await this.records.collection.updateOne({ _id }, { $set: { cycle: 1 } });
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        this.logger.warn({ recordId: _id.toHexString() }, 'a completion record from before renewal cycles duplicates a cycle-1 record; left without a cycle');
+      }
+    }
   }
 
   /** The training module tells issuance how long a completion counts (called once, at start-up). */
