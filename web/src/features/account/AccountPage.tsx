@@ -4,6 +4,7 @@ import { signOutHere, useServices, useSession } from '../../app/services';
 import { NewPasswordFields, newPasswordProblem } from '../../components/NewPasswordFields';
 import { usePageTitle } from '../../components/Page';
 import { graphql } from '../../gql';
+import { saveFile } from '../../lib/save-file';
 import { useT } from '../../i18n/useT';
 
 const ExportMyRecordQuery = graphql(`
@@ -21,18 +22,6 @@ const ExportMyRecordQuery = graphql(`
 `);
 
 type ExportedCertificate = { recordId: string; fileName: string; pdfBase64: string };
-
-/** Hands a file to the browser's download; the names are plain so a shared device's Downloads folder says nothing. */
-function saveFile(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function pdfBlob(base64: string): Blob {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -52,6 +41,7 @@ function DownloadRecordSection({ userId }: { userId: string }) {
     setError(null);
     try {
       const { exportClientRecord: copy } = await request(ExportMyRecordQuery, { id: userId });
+      // Plain names, so a shared device's Downloads folder says nothing about the program.
       saveFile(`my-records-${String(copy.generatedAt).slice(0, 10)}.json`, new Blob([copy.document], { type: 'application/json' }));
       setCertificates(copy.certificates);
     } catch (e) {

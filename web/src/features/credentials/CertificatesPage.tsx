@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useServices, useSession } from '../../app/services';
 import { ErrorMessage, Loading, usePageTitle } from '../../components/Page';
 import { graphql } from '../../gql';
+import { saveFile } from '../../lib/save-file';
 import { useT } from '../../i18n/useT';
 
 export const MyCertificatesQuery = graphql(`
@@ -64,12 +65,7 @@ async function openPdf(url: string, token: string | null) {
   // The address is absolute (made for PDFs and mail); the app asks its own origin.
   const response = await fetch(new URL(url, location.origin).pathname, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) throw new Error(response.statusText);
-  const blob = await response.blob();
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = 'certificate.pdf';
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  saveFile('certificate.pdf', await response.blob());
 }
 
 function Shares({ recordId }: { recordId: string }) {

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useServices, useSession } from '../../app/services';
 import { usePageTitle } from '../../components/Page';
+import { saveFile } from '../../lib/save-file';
 import type { SessionUser } from '../../lib/session';
 import { useT } from '../../i18n/useT';
 
@@ -76,14 +77,7 @@ export function useCsvDownload() {
         const body = (await response.json().catch(() => ({}))) as { errors?: { message?: string }[]; message?: string };
         throw new Error(body.errors?.[0]?.message ?? body.message ?? response.statusText);
       }
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(filename, await response.blob());
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
